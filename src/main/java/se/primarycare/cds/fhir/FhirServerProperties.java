@@ -1,0 +1,18 @@
+package se.primarycare.cds.fhir;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the FHIR endpoint.
+ *
+ * @param defaultPageSize search page size when the client gives no {@code _count}
+ * @param maxPageSize the largest {@code _count} a client may ask for
+ * @param searchCacheMillis how long identical searches may reuse cached results; 0 (the default) means
+ *     every search sees every committed write, which the CDS rules and the quality team rely on
+ */
+@ConfigurationProperties("primarycare.fhir")
+public record FhirServerProperties(
+        @DefaultValue("20") int defaultPageSize,
+        @DefaultValue("500") int maxPageSize,
+        @DefaultValue("0") long searchCacheMillis) {}

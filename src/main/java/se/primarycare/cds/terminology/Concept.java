@@ -1,0 +1,23 @@
+package se.primarycare.cds.terminology;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One concept of a loaded CodeSystem, with its parent and its properties (values as strings). */
+public record Concept(
+        String system, String code, String display, String parent, Map<String, List<String>> properties) {
+
+    public Optional<String> property(String name) {
+        List<String> values = properties.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    public List<String> properties(String name) {
+        return properties.getOrDefault(name, List.of());
+    }
+
+    public boolean flag(String name) {
+        return property(name).map(Boolean::parseBoolean).orElse(false);
+    }
+}

@@ -1,0 +1,21 @@
+package se.primarycare.cds.terminology;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Parses {@code fhir-profiles/} once, while the context starts, so a bad file fails the start. */
+@Configuration
+public class TerminologyConfig {
+
+    @Bean
+    public FhirProfiles fhirProfiles(FhirContext fhirContext, TerminologyProperties properties) {
+        return FhirProfiles.load(fhirContext, properties.location());
+    }
+
+    @Bean
+    public TerminologyIndex terminologyIndex(FhirProfiles profiles) {
+        return TerminologyIndex.of(profiles.ofType(CodeSystem.class));
+    }
+}
