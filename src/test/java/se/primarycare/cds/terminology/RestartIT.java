@@ -1,0 +1,91 @@
+package se.primarycare.cds.terminology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import se.primarycare.cds.PrimaryCareCdsApplication;
+import se.primarycare.cds.support.FhirHttp;
+import se.primarycare.cds.support.Fixtures;
+
+/** Stops and starts the server on the same H2 file, as an operator would, with the conformance files on disk. */
+class RestartIT {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void restartKeepsDataLoadsTerminologyOnceAndPicksUpAChangedFile() throws IOException {
+        Path profiles = Files.createDirectories(work.resolve("fhir-profiles"));
+        try (Stream<Path> files = Files.list(Path.of("fhir-profiles"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                Files.copy(file, profiles.resolve(file.getFileName()));
+            }
+        }
+
+        String patientId;
+        int codeSystems;
+        try (ConfigurableApplicationContext first = start(profiles)) {
+            FhirHttp fhir = http(first);
+            fhir.put("Organization/vc-restart", FhirHttp.FHIR.newJsonParser()
+                            .encodeResourceToString(Fixtures.unit("vc-restart", "SE2321000065-9999", "VC Omstart")))
+                    .expectOk(Organization.class);
+            patientId = fhir.create(Fixtures.patient("191212121212", "1912-12-12", "vc-restart"))
+                    .expectOk(Patient.class)
+                    .getIdElement()
+                    .toUnqualifiedVersionless()
+                    .getValue();
+            codeSystems = fhir.count("CodeSystem");
+            assertThat(version(fhir, "CodeSystem/atc")).isEqualTo("1");
+        }
+
+        try (ConfigurableApplicationContext second = start(profiles)) {
+            FhirHttp fhir = http(second);
+            assertThat(fhir.get(patientId).status()).isEqualTo(200);
+            assertThat(fhir.count("CodeSystem")).isEqualTo(codeSystems);
+            assertThat(fhir.get("CodeSystem?url=" + FhirHttp.encode("http://www.whocc.no/atc"))
+                            .expectOk(Bundle.class)
+                            .getEntry())
+                    .hasSize(1);
+            assertThat(version(fhir, "CodeSystem/atc")).isEqualTo("1");
+            assertThat(version(fhir, "ValueSet/anxiety")).isEqualTo("1");
+        }
+
+        Path anxiety = profiles.resolve("ValueSet-anxiety.json");
+        Files.writeString(anxiety, Files.readString(anxiety).replaceFirst("\"title\": \"", "\"title\": \"Ändrad: "));
+        try (ConfigurableApplicationContext third = start(profiles)) {
+            FhirHttp fhir = http(third);
+            assertThat(version(fhir, "ValueSet/anxiety")).isEqualTo("2");
+            assertThat(fhir.get("ValueSet/anxiety").expectOk(ValueSet.class).getTitle()).startsWith("Ändrad: ");
+            assertThat(version(fhir, "CodeSystem/atc")).isEqualTo("1");
+        }
+    }
+
+    private ConfigurableApplicationContext start(Path profiles) {
+        return new SpringApplicationBuilder(PrimaryCareCdsApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=jdbc:h2:file:" + work.resolve("db").toAbsolutePath(),
+                        "--primarycare.terminology.location=" + profiles.toUri());
+    }
+
+    private static FhirHttp http(ConfigurableApplicationContext context) {
+        return new FhirHttp(((ServletWebServerApplicationContext) context).getWebServer().getPort());
+    }
+
+    private static String version(FhirHttp fhir, String id) {
+        return fhir.get(id).expectOk(org.hl7.fhir.r4.model.Resource.class).getMeta().getVersionId();
+    }
+
+}
