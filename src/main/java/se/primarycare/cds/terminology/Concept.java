@@ -5,8 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** One concept of a loaded CodeSystem, with its parent and its properties (values as strings). */
-public record Concept(
-        String system, String code, String display, String parent, Map<String, List<String>> properties) {
+public record Concept(String system, String code, String display, String parent, Map<String, List<String>> properties) {
 
     public Optional<String> property(String name) {
         List<String> values = properties.get(name);

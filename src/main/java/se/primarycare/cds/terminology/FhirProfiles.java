@@ -77,8 +77,7 @@ public final class FhirProfiles {
             throw new ProfileLoadException(name, "is not a valid FHIR R4 JSON resource: " + e.getMessage(), e);
         }
         if (!(parsed instanceof MetadataResource metadata) || !LOAD_ORDER.contains(parsed.fhirType())) {
-            throw new ProfileLoadException(
-                    name, "resourceType " + parsed.fhirType() + " is not one of " + LOAD_ORDER);
+            throw new ProfileLoadException(name, "resourceType " + parsed.fhirType() + " is not one of " + LOAD_ORDER);
         }
         if (!metadata.hasIdElement() || metadata.getIdElement().getIdPart() == null) {
             throw new ProfileLoadException(name, "has no id (the server stores it under that id)");
@@ -96,12 +95,15 @@ public final class FhirProfiles {
         Set<String> ids = new HashSet<>();
         Set<String> urls = new HashSet<>();
         for (ProfileFile file : parsed) {
-            String id = file.resourceType() + "/" + file.resource().getIdElement().getIdPart();
+            String id =
+                    file.resourceType() + "/" + file.resource().getIdElement().getIdPart();
             if (!ids.add(id)) {
                 throw new ProfileLoadException(file.fileName(), "duplicate id " + id);
             }
             if (!urls.add(file.resourceType() + " " + file.resource().getUrl())) {
-                throw new ProfileLoadException(file.fileName(), "duplicate canonical url " + file.resource().getUrl());
+                throw new ProfileLoadException(
+                        file.fileName(),
+                        "duplicate canonical url " + file.resource().getUrl());
             }
         }
     }

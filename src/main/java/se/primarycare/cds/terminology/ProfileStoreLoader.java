@@ -1,8 +1,8 @@
 package se.primarycare.cds.terminology;
 
-import ca.uhn.fhir.jpa.api.model.DaoMethodOutcome;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.jpa.api.model.DaoMethodOutcome;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import java.util.Map;
 import java.util.TreeMap;

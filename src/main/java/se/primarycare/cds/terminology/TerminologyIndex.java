@@ -50,7 +50,9 @@ public final class TerminologyIndex {
             }
             String value = property.getValue().primitiveValue();
             if (value != null) {
-                properties.computeIfAbsent(property.getCode(), k -> new ArrayList<>()).add(value);
+                properties
+                        .computeIfAbsent(property.getCode(), k -> new ArrayList<>())
+                        .add(value);
             }
         }
         properties.replaceAll((k, v) -> List.copyOf(v));

@@ -110,13 +110,16 @@ abstract class FhirServerContract {
                 "MedicationRequest?code:below=" + encode(ATC + "|N05BA"),
                 "Condition?code:below=" + encode(ICD + "|F40-F48"),
                 "Condition?code:in=" + encode(ANXIETY_VALUE_SET))) {
-            assertThat(fhir.count(query)).as(query).isEqualTo(fhir.searchAll(query).size());
+            assertThat(fhir.count(query))
+                    .as(query)
+                    .isEqualTo(fhir.searchAll(query).size());
         }
     }
 
     @Test
     void chainedSearchByListingUnitFindsThatUnitsDiagnoses() {
-        assertThat(ids("Condition?subject:Patient.organization=Organization/" + unitA)).isEqualTo(diagnosesAtUnitA);
+        assertThat(ids("Condition?subject:Patient.organization=Organization/" + unitA))
+                .isEqualTo(diagnosesAtUnitA);
         assertThat(ids("Condition?subject:Patient.organization=Organization/" + unitA + "&code:below="
                         + encode(ICD + "|F40-F48")))
                 .hasSize(2)
@@ -138,7 +141,8 @@ abstract class FhirServerContract {
         String id = create(Fixtures.diagnosis(patient, "F411", "2026-04-01"));
         Condition stored = fhir.get(id).expectOk(Condition.class);
         assertThat(stored.getCode().getCodingFirstRep().getCode()).isEqualTo("F41.1");
-        assertThat(ids("Condition?code=" + encode(ICD + "|F41.1") + "&subject=" + patient)).containsExactly(id);
+        assertThat(ids("Condition?code=" + encode(ICD + "|F41.1") + "&subject=" + patient))
+                .containsExactly(id);
     }
 
     @Test
@@ -155,7 +159,9 @@ abstract class FhirServerContract {
     void terminologyIsStoredOnceUnderItsOwnId() {
         Bundle atc = fhir.get("CodeSystem?url=" + encode(ATC)).expectOk(Bundle.class);
         assertThat(atc.getEntry()).hasSize(1);
-        assertThat(((CodeSystem) atc.getEntryFirstRep().getResource()).getIdElement().getIdPart())
+        assertThat(((CodeSystem) atc.getEntryFirstRep().getResource())
+                        .getIdElement()
+                        .getIdPart())
                 .isEqualTo("atc");
     }
 
@@ -165,30 +171,35 @@ abstract class FhirServerContract {
     void medicationRequestWithoutAtcIsRejectedNamingTheElement() {
         MedicationRequest request = Fixtures.prescription("Patient/x", "N05BA04", null, 25);
         request.getMedicationCodeableConcept().getCoding().clear();
-        request.getMedicationCodeableConcept().addCoding().setSystem("http://www.nlm.nih.gov/research/umls/rxnorm")
+        request.getMedicationCodeableConcept()
+                .addCoding()
+                .setSystem("http://www.nlm.nih.gov/research/umls/rxnorm")
                 .setCode("197589");
         assertRejected(fhir.create(request), "MedicationRequest.medicationCodeableConcept.coding");
     }
 
     @Test
     void personnummerWithWrongCheckDigitIsRejected() {
-        assertRejected(fhir.create(Fixtures.patient("191212121213", "1912-12-12", unitA)),
-                "Patient.identifier[0].value");
+        assertRejected(
+                fhir.create(Fixtures.patient("191212121213", "1912-12-12", unitA)), "Patient.identifier[0].value");
     }
 
     @Test
     void unknownIcdCodeIsRejected() {
         String patient = create(Fixtures.patient("191212121212", "1912-12-12", unitA));
-        assertRejected(fhir.create(Fixtures.diagnosis(patient, "F41.7", "2026-01-01")), "Condition.code.coding[0].code");
+        assertRejected(
+                fhir.create(Fixtures.diagnosis(patient, "F41.7", "2026-01-01")), "Condition.code.coding[0].code");
     }
 
     @Test
     void sickLeaveExtentOtherThanQuartersIsRejected() {
         String patient = create(Fixtures.patient("191212121212", "1912-12-12", unitA));
         String condition = create(Fixtures.diagnosis(patient, "F43.8A", "2026-01-01"));
-        assertRejected(fhir.create(Fixtures.sickLeave(patient, condition, "2026-01-01", "2026-01-14", 60)),
+        assertRejected(
+                fhir.create(Fixtures.sickLeave(patient, condition, "2026-01-01", "2026-01-14", 60)),
                 "Observation.valueQuantity.value");
-        assertThat(fhir.create(Fixtures.sickLeave(patient, condition, "2026-01-01", "2026-01-14", 75)).status())
+        assertThat(fhir.create(Fixtures.sickLeave(patient, condition, "2026-01-01", "2026-01-14", 75))
+                        .status())
                 .isEqualTo(201);
     }
 
@@ -198,14 +209,22 @@ abstract class FhirServerContract {
         int conditionsBefore = fhir.count("Condition");
         Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
         Patient patient = Fixtures.patient("191212121212", "1912-12-12", unitA);
-        bundle.addEntry().setFullUrl("urn:uuid:0f2c1e3a-0000-4000-8000-000000000001").setResource(patient)
-                .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
-        bundle.addEntry().setResource(Fixtures.diagnosis("urn:uuid:0f2c1e3a-0000-4000-8000-000000000001", "F41.1",
-                        "2026-01-01"))
-                .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Condition");
-        bundle.addEntry().setResource(Fixtures.diagnosis("urn:uuid:0f2c1e3a-0000-4000-8000-000000000001", "F46",
-                        "2026-01-01"))
-                .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Condition");
+        bundle.addEntry()
+                .setFullUrl("urn:uuid:0f2c1e3a-0000-4000-8000-000000000001")
+                .setResource(patient)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Patient");
+        bundle.addEntry()
+                .setResource(Fixtures.diagnosis("urn:uuid:0f2c1e3a-0000-4000-8000-000000000001", "F41.1", "2026-01-01"))
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Condition");
+        bundle.addEntry()
+                .setResource(Fixtures.diagnosis("urn:uuid:0f2c1e3a-0000-4000-8000-000000000001", "F46", "2026-01-01"))
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Condition");
 
         FhirHttp.Response response = fhir.transaction(bundle);
 
@@ -248,8 +267,9 @@ abstract class FhirServerContract {
 
     private static void assertRejected(FhirHttp.Response response, String expression) {
         assertThat(response.status()).as(response.body()).isBetween(400, 422);
-        assertThat(response.outcome().getIssue())
-                .anySatisfy(issue -> assertThat(issue.getExpression()).extracting(Object::toString).contains(expression));
+        assertThat(response.outcome().getIssue()).anySatisfy(issue -> assertThat(issue.getExpression())
+                .extracting(Object::toString)
+                .contains(expression));
         assertNoStackTrace(response);
     }
 
@@ -265,7 +285,10 @@ abstract class FhirServerContract {
 
     String create(Resource resource) {
         FhirHttp.Response response = fhir.create(resource);
-        return response.expectOk(Resource.class).getIdElement().toUnqualifiedVersionless().getValue();
+        return response.expectOk(Resource.class)
+                .getIdElement()
+                .toUnqualifiedVersionless()
+                .getValue();
     }
 
     Set<String> ids(String query) {

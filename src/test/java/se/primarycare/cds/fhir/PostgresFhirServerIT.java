@@ -5,7 +5,8 @@ import org.springframework.test.context.ActiveProfiles;
 import se.primarycare.cds.support.EmbeddedPostgresConfig;
 
 /** The same FHIR server contract on a real PostgreSQL (zonky embedded), the production database. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = {
-    se.primarycare.cds.PrimaryCareCdsApplication.class, EmbeddedPostgresConfig.class})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        classes = {se.primarycare.cds.PrimaryCareCdsApplication.class, EmbeddedPostgresConfig.class})
 @ActiveProfiles("postgres")
 class PostgresFhirServerIT extends FhirServerContract {}

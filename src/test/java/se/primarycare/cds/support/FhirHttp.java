@@ -62,13 +62,15 @@ public final class FhirHttp {
     /** Runs a search and follows every next link, returning all matches. */
     public List<Resource> searchAll(String query) {
         List<Resource> found = new ArrayList<>();
-        Bundle page = get(query + (query.contains("?") ? "&" : "?") + "_count=200").expectOk(Bundle.class);
+        Bundle page =
+                get(query + (query.contains("?") ? "&" : "?") + "_count=200").expectOk(Bundle.class);
         while (true) {
             page.getEntry().forEach(e -> found.add(e.getResource()));
             if (page.getLink(Bundle.LINK_NEXT) == null) {
                 return found;
             }
-            page = send(HttpRequest.newBuilder(URI.create(page.getLink(Bundle.LINK_NEXT).getUrl()))
+            page = send(HttpRequest.newBuilder(
+                                    URI.create(page.getLink(Bundle.LINK_NEXT).getUrl()))
                             .GET()
                             .header("Accept", FHIR_JSON))
                     .expectOk(Bundle.class);

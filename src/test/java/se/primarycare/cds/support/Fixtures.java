@@ -34,9 +34,10 @@ public final class Fixtures {
         Patient patient = new Patient();
         patient.addIdentifier().setSystem(ContractSystems.PERSONNUMMER).setValue(personnummer);
         patient.setBirthDateElement(new DateType(birthDate));
-        patient.setGender(Integer.parseInt(personnummer.substring(10, 11)) % 2 == 1
-                ? AdministrativeGender.MALE
-                : AdministrativeGender.FEMALE);
+        patient.setGender(
+                Integer.parseInt(personnummer.substring(10, 11)) % 2 == 1
+                        ? AdministrativeGender.MALE
+                        : AdministrativeGender.FEMALE);
         patient.setManagingOrganization(new Reference("Organization/" + unitId));
         return patient;
     }
@@ -62,7 +63,8 @@ public final class Fixtures {
             medication.addCoding(new Coding(ContractSystems.PRODUCT, product, null));
         }
         request.setMedication(medication);
-        request.getDispenseRequest().setQuantity(new Quantity().setValue(tablets).setUnit("st"));
+        request.getDispenseRequest()
+                .setQuantity(new Quantity().setValue(tablets).setUnit("st"));
         request.getDispenseRequest().setNumberOfRepeatsAllowed(0);
         return request;
     }
@@ -70,13 +72,16 @@ public final class Fixtures {
     public static Observation sickLeave(String patientRef, String conditionRef, String start, String end, int extent) {
         Observation observation = new Observation();
         observation.setStatus(Observation.ObservationStatus.FINAL);
-        observation.setCode(new CodeableConcept(new Coding(ContractSystems.OBSERVATION, ContractSystems.SICK_LEAVE, null)));
+        observation.setCode(
+                new CodeableConcept(new Coding(ContractSystems.OBSERVATION, ContractSystems.SICK_LEAVE, null)));
         observation.setSubject(new Reference(patientRef));
-        observation.setEffective(new Period()
-                .setStartElement(new DateTimeType(start))
-                .setEndElement(new DateTimeType(end)));
-        observation.setValue(new Quantity().setValue(new BigDecimal(extent)).setUnit("%")
-                .setSystem("http://unitsofmeasure.org").setCode("%"));
+        observation.setEffective(
+                new Period().setStartElement(new DateTimeType(start)).setEndElement(new DateTimeType(end)));
+        observation.setValue(new Quantity()
+                .setValue(new BigDecimal(extent))
+                .setUnit("%")
+                .setSystem("http://unitsofmeasure.org")
+                .setCode("%"));
         observation.addFocus(new Reference(conditionRef));
         return observation;
     }

@@ -22,15 +22,20 @@ class FhirProfilesTest {
         assertThat(profiles.files().get(0).resourceType()).isEqualTo("CodeSystem");
         assertThat(profiles.ofType(CodeSystem.class))
                 .extracting(CodeSystem::getUrl)
-                .contains("http://www.whocc.no/atc", "http://hl7.org/fhir/sid/icd-10-se",
-                        "urn:oid:1.2.752.116.1.3.2.1.4", "https://fhir.primarycare.se/CodeSystem/product");
+                .contains(
+                        "http://www.whocc.no/atc",
+                        "http://hl7.org/fhir/sid/icd-10-se",
+                        "urn:oid:1.2.752.116.1.3.2.1.4",
+                        "https://fhir.primarycare.se/CodeSystem/product");
     }
 
     @Test
     void atcHierarchyAndDddAreLoaded() {
         TerminologyIndex terminology = TestProfiles.terminology();
-        assertThat(terminology.isSelfOrBelow("http://www.whocc.no/atc", "N05BA04", "N05BA")).isTrue();
-        assertThat(terminology.isSelfOrBelow("http://www.whocc.no/atc", "N05CF01", "N05BA")).isFalse();
+        assertThat(terminology.isSelfOrBelow("http://www.whocc.no/atc", "N05BA04", "N05BA"))
+                .isTrue();
+        assertThat(terminology.isSelfOrBelow("http://www.whocc.no/atc", "N05CF01", "N05BA"))
+                .isFalse();
         assertThat(terminology.concept("http://www.whocc.no/atc", "N05BA04").flatMap(c -> c.property("ddd")))
                 .contains("50");
     }
@@ -46,7 +51,9 @@ class FhirProfilesTest {
 
     @Test
     void unknownElementFailsNamingTheFile(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("ValueSet-typo.json"), """
+        Files.writeString(
+                dir.resolve("ValueSet-typo.json"),
+                """
                 {"resourceType": "ValueSet", "id": "typo", "url": "https://x/ValueSet/typo", "statuz": "active"}
                 """);
         assertThatThrownBy(() -> FhirProfiles.load(FHIR, dir.toUri().toString()))
@@ -57,7 +64,9 @@ class FhirProfilesTest {
     @Test
     void codeSystemWithoutCompleteContentIsRejectedBecauseSearchWouldSilentlyFindNothing(@TempDir Path dir)
             throws IOException {
-        Files.writeString(dir.resolve("CodeSystem-frag.json"), """
+        Files.writeString(
+                dir.resolve("CodeSystem-frag.json"),
+                """
                 {"resourceType": "CodeSystem", "id": "frag", "url": "https://x/cs", "status": "active",
                  "content": "fragment", "concept": [{"code": "a", "display": "A"}]}
                 """);
@@ -68,7 +77,9 @@ class FhirProfilesTest {
 
     @Test
     void duplicateCodeIsRejectedWithItsPath(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("CodeSystem-dup.json"), """
+        Files.writeString(
+                dir.resolve("CodeSystem-dup.json"),
+                """
                 {"resourceType": "CodeSystem", "id": "dup", "url": "https://x/cs", "status": "active",
                  "content": "complete", "concept": [{"code": "a", "display": "A"},
                  {"code": "b", "display": "B", "concept": [{"code": "a", "display": "A again"}]}]}
@@ -80,7 +91,9 @@ class FhirProfilesTest {
 
     @Test
     void resourceWithoutUrlIsRejected(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("ValueSet-nourl.json"), """
+        Files.writeString(
+                dir.resolve("ValueSet-nourl.json"),
+                """
                 {"resourceType": "ValueSet", "id": "nourl", "status": "active"}
                 """);
         assertThatThrownBy(() -> FhirProfiles.load(FHIR, dir.toUri().toString()))

@@ -38,8 +38,12 @@ class RestartIT {
         int codeSystems;
         try (ConfigurableApplicationContext first = start(profiles)) {
             FhirHttp fhir = http(first);
-            fhir.put("Organization/vc-restart", FhirHttp.FHIR.newJsonParser()
-                            .encodeResourceToString(Fixtures.unit("vc-restart", "SE2321000065-9999", "VC Omstart")))
+            fhir.put(
+                            "Organization/vc-restart",
+                            FhirHttp.FHIR
+                                    .newJsonParser()
+                                    .encodeResourceToString(
+                                            Fixtures.unit("vc-restart", "SE2321000065-9999", "VC Omstart")))
                     .expectOk(Organization.class);
             patientId = fhir.create(Fixtures.patient("191212121212", "1912-12-12", "vc-restart"))
                     .expectOk(Patient.class)
@@ -67,7 +71,8 @@ class RestartIT {
         try (ConfigurableApplicationContext third = start(profiles)) {
             FhirHttp fhir = http(third);
             assertThat(version(fhir, "ValueSet/anxiety")).isEqualTo("2");
-            assertThat(fhir.get("ValueSet/anxiety").expectOk(ValueSet.class).getTitle()).startsWith("Ändrad: ");
+            assertThat(fhir.get("ValueSet/anxiety").expectOk(ValueSet.class).getTitle())
+                    .startsWith("Ändrad: ");
             assertThat(version(fhir, "CodeSystem/atc")).isEqualTo("1");
         }
     }
@@ -76,16 +81,20 @@ class RestartIT {
         return new SpringApplicationBuilder(PrimaryCareCdsApplication.class)
                 .run(
                         "--server.port=0",
-                        "--spring.datasource.url=jdbc:h2:file:" + work.resolve("db").toAbsolutePath(),
+                        "--spring.datasource.url=jdbc:h2:file:"
+                                + work.resolve("db").toAbsolutePath(),
                         "--primarycare.terminology.location=" + profiles.toUri());
     }
 
     private static FhirHttp http(ConfigurableApplicationContext context) {
-        return new FhirHttp(((ServletWebServerApplicationContext) context).getWebServer().getPort());
+        return new FhirHttp(
+                ((ServletWebServerApplicationContext) context).getWebServer().getPort());
     }
 
     private static String version(FhirHttp fhir, String id) {
-        return fhir.get(id).expectOk(org.hl7.fhir.r4.model.Resource.class).getMeta().getVersionId();
+        return fhir.get(id)
+                .expectOk(org.hl7.fhir.r4.model.Resource.class)
+                .getMeta()
+                .getVersionId();
     }
-
 }

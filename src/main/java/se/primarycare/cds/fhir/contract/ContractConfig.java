@@ -14,9 +14,7 @@ public class ContractConfig {
     public ContractEnforcingInterceptor contractEnforcingInterceptor(
             FhirContext fhirContext, TerminologyIndex terminology, IInterceptorService interceptors) {
         ContractEnforcingInterceptor interceptor = new ContractEnforcingInterceptor(
-                fhirContext,
-                new ContractNormalizer(fhirContext),
-                new ContractValidator(new IcdCodeCheck(terminology)));
+                fhirContext, new ContractNormalizer(fhirContext), new ContractValidator(new IcdCodeCheck(terminology)));
         interceptors.registerInterceptor(interceptor);
         return interceptor;
     }

@@ -50,8 +50,10 @@ public final class ContractValidator {
         } else if (resource instanceof MedicationRequest request) {
             checkMedicationRequest(request, violations);
         } else if (resource instanceof MedicationStatement statement) {
-            checkAtcCoding(statement.hasMedicationCodeableConcept() ? statement.getMedicationCodeableConcept() : null,
-                    "MedicationStatement.medicationCodeableConcept", violations);
+            checkAtcCoding(
+                    statement.hasMedicationCodeableConcept() ? statement.getMedicationCodeableConcept() : null,
+                    "MedicationStatement.medicationCodeableConcept",
+                    violations);
         } else if (resource instanceof Procedure procedure) {
             checkKvaCoding(procedure.getCode(), "Procedure.code", true, violations);
         } else if (resource instanceof ServiceRequest request) {
@@ -72,19 +74,24 @@ public final class ContractValidator {
             if (ContractSystems.PERSONNUMMER.equals(identifier.getSystem())) {
                 hasSwedishId = true;
                 if (!PersonalIdentityNumber.isValidPersonnummer(identifier.getValue())) {
-                    violations.add(new ContractViolation(where, "personnummer '" + identifier.getValue()
-                            + "' is not 12 digits YYYYMMDDNNNC with a valid date and check digit"));
+                    violations.add(new ContractViolation(
+                            where,
+                            "personnummer '" + identifier.getValue()
+                                    + "' is not 12 digits YYYYMMDDNNNC with a valid date and check digit"));
                 }
             } else if (ContractSystems.SAMORDNINGSNUMMER.equals(identifier.getSystem())) {
                 hasSwedishId = true;
                 if (!PersonalIdentityNumber.isValidSamordningsnummer(identifier.getValue())) {
-                    violations.add(new ContractViolation(where, "samordningsnummer '" + identifier.getValue()
-                            + "' is not 12 digits YYYYMMDDNNNC with day + 60 and a valid check digit"));
+                    violations.add(new ContractViolation(
+                            where,
+                            "samordningsnummer '" + identifier.getValue()
+                                    + "' is not 12 digits YYYYMMDDNNNC with day + 60 and a valid check digit"));
                 }
             }
         }
         if (!hasSwedishId) {
-            violations.add(new ContractViolation("Patient.identifier",
+            violations.add(new ContractViolation(
+                    "Patient.identifier",
                     "a personnummer (" + ContractSystems.PERSONNUMMER + ") or samordningsnummer ("
                             + ContractSystems.SAMORDNINGSNUMMER + ") is required"));
         }
@@ -93,7 +100,8 @@ public final class ContractValidator {
     private void checkCondition(Condition condition, List<ContractViolation> violations) {
         List<Coding> icd = codings(condition.getCode(), ContractSystems.ICD_10_SE);
         if (icd.isEmpty()) {
-            violations.add(new ContractViolation("Condition.code.coding",
+            violations.add(new ContractViolation(
+                    "Condition.code.coding",
                     "an ICD-10-SE coding (system " + ContractSystems.ICD_10_SE + ") is required"));
         }
         checkIcdCodes(condition.getCode(), "Condition.code", violations);
@@ -110,15 +118,18 @@ public final class ContractValidator {
             Coding coding = concept.getCoding().get(i);
             if (ContractSystems.ICD_10_SE.equals(coding.getSystem())) {
                 int index = i;
-                icdCodes.problem(coding.getCode()).ifPresent(problem ->
-                        violations.add(new ContractViolation(path + ".coding[" + index + "].code", problem)));
+                icdCodes.problem(coding.getCode())
+                        .ifPresent(problem ->
+                                violations.add(new ContractViolation(path + ".coding[" + index + "].code", problem)));
             }
         }
     }
 
     private void checkMedicationRequest(MedicationRequest request, List<ContractViolation> violations) {
-        checkAtcCoding(request.hasMedicationCodeableConcept() ? request.getMedicationCodeableConcept() : null,
-                "MedicationRequest.medicationCodeableConcept", violations);
+        checkAtcCoding(
+                request.hasMedicationCodeableConcept() ? request.getMedicationCodeableConcept() : null,
+                "MedicationRequest.medicationCodeableConcept",
+                violations);
         for (int i = 0; i < request.getReasonCode().size(); i++) {
             checkIcdCodes(request.getReasonCode().get(i), "MedicationRequest.reasonCode[" + i + "]", violations);
         }
@@ -132,27 +143,29 @@ public final class ContractValidator {
             }
             if (quantity.hasUnit() && !TABLETS.equals(quantity.getUnit())
                     || quantity.hasCode() && !TABLETS.equals(quantity.getCode())) {
-                violations.add(new ContractViolation(path + ".unit",
-                        "the quantity is counted in tablets, unit '" + TABLETS + "'"));
+                violations.add(new ContractViolation(
+                        path + ".unit", "the quantity is counted in tablets, unit '" + TABLETS + "'"));
             }
         }
-        if (request.hasDispenseRequest() && request.getDispenseRequest().hasNumberOfRepeatsAllowed()
+        if (request.hasDispenseRequest()
+                && request.getDispenseRequest().hasNumberOfRepeatsAllowed()
                 && request.getDispenseRequest().getNumberOfRepeatsAllowed() < 0) {
-            violations.add(new ContractViolation("MedicationRequest.dispenseRequest.numberOfRepeatsAllowed",
-                    "must not be negative"));
+            violations.add(new ContractViolation(
+                    "MedicationRequest.dispenseRequest.numberOfRepeatsAllowed", "must not be negative"));
         }
     }
 
     private static void checkAtcCoding(CodeableConcept medication, String path, List<ContractViolation> violations) {
         List<Coding> atc = medication == null ? List.of() : codings(medication, ContractSystems.ATC);
         if (atc.isEmpty()) {
-            violations.add(new ContractViolation(path + ".coding",
-                    "an ATC coding (system " + ContractSystems.ATC + ") is required"));
+            violations.add(new ContractViolation(
+                    path + ".coding", "an ATC coding (system " + ContractSystems.ATC + ") is required"));
             return;
         }
         for (Coding coding : atc) {
             if (coding.getCode() == null || !ATC_CODE.matcher(coding.getCode()).matches()) {
-                violations.add(new ContractViolation(path + ".coding.code",
+                violations.add(new ContractViolation(
+                        path + ".coding.code",
                         "'" + coding.getCode() + "' is not an ATC code (expected e.g. N05BA04)"));
             }
         }
@@ -162,13 +175,13 @@ public final class ContractValidator {
             CodeableConcept code, String path, boolean required, List<ContractViolation> violations) {
         List<Coding> kva = codings(code, ContractSystems.KVA);
         if (kva.isEmpty() && required) {
-            violations.add(new ContractViolation(path + ".coding",
-                    "a KVÅ coding (system " + ContractSystems.KVA + ") is required"));
+            violations.add(new ContractViolation(
+                    path + ".coding", "a KVÅ coding (system " + ContractSystems.KVA + ") is required"));
         }
         for (Coding coding : kva) {
             if (coding.getCode() == null || !KVA_CODE.matcher(coding.getCode()).matches()) {
-                violations.add(new ContractViolation(path + ".coding.code",
-                        "'" + coding.getCode() + "' is not a KVÅ code (expected e.g. DU011)"));
+                violations.add(new ContractViolation(
+                        path + ".coding.code", "'" + coding.getCode() + "' is not a KVÅ code (expected e.g. DU011)"));
             }
         }
     }
@@ -191,12 +204,14 @@ public final class ContractValidator {
 
     private static void checkSickLeave(Observation observation, List<ContractViolation> violations) {
         if (!observation.hasValueQuantity()) {
-            violations.add(new ContractViolation("Observation.valueQuantity",
+            violations.add(new ContractViolation(
+                    "Observation.valueQuantity",
                     "the extent of sick leave in percent (25, 50, 75 or 100) is required"));
         } else {
             Quantity extent = observation.getValueQuantity();
             if (!extent.hasValue() || SICK_LEAVE_EXTENTS.stream().noneMatch(e -> e.compareTo(extent.getValue()) == 0)) {
-                violations.add(new ContractViolation("Observation.valueQuantity.value",
+                violations.add(new ContractViolation(
+                        "Observation.valueQuantity.value",
                         "sick-leave extent must be 25, 50, 75 or 100 (was " + extent.getValue() + ")"));
             }
             if (extent.hasUnit() && !"%".equals(extent.getUnit())) {
@@ -204,12 +219,13 @@ public final class ContractValidator {
             }
         }
         if (!observation.hasEffectivePeriod()) {
-            violations.add(new ContractViolation("Observation.effectivePeriod",
-                    "the certificate period (start and end date) is required"));
+            violations.add(new ContractViolation(
+                    "Observation.effectivePeriod", "the certificate period (start and end date) is required"));
         } else {
             Period period = observation.getEffectivePeriod();
             if (!period.hasStart() || !period.hasEnd()) {
-                violations.add(new ContractViolation("Observation.effectivePeriod",
+                violations.add(new ContractViolation(
+                        "Observation.effectivePeriod",
                         "both start and end dates of the sick-leave period are required"));
             } else if (period.getStart().after(period.getEnd())) {
                 violations.add(new ContractViolation("Observation.effectivePeriod.end", "ends before it starts"));
@@ -239,6 +255,8 @@ public final class ContractValidator {
         if (concept == null) {
             return List.of();
         }
-        return concept.getCoding().stream().filter(c -> system.equals(c.getSystem())).toList();
+        return concept.getCoding().stream()
+                .filter(c -> system.equals(c.getSystem()))
+                .toList();
     }
 }

@@ -33,7 +33,8 @@ public final class IcdCodeCheck {
         }
         Optional<Concept> nearest = nearestListedAncestor(code);
         if (nearest.isPresent() && nearest.get().flag(SUBCODES_COMPLETE)) {
-            return Optional.of("'" + code + "' is not an ICD-10-SE code (not under " + nearest.get().code() + ")");
+            return Optional.of("'" + code + "' is not an ICD-10-SE code (not under "
+                    + nearest.get().code() + ")");
         }
         return Optional.empty();
     }
