@@ -1,0 +1,116 @@
+package se.primarycare.cds.synthetic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Procedure;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generator's code tables must agree with the shared reference CSVs ({@code ../shared/reference/codes},
+ * next to the project directory). Skipped where the reference directory is not present.
+ */
+class ReferenceTablesTest {
+
+    private static final Path CODES = Path.of("..", "shared", "reference", "codes");
+
+    private static Population population;
+
+    @BeforeAll
+    static void generate() {
+        population = PopulationGenerator.generate(GeneratorSettings.of(3000, 17));
+    }
+
+    @Test
+    void productCatalogueEqualsProductsCsv() throws IOException {
+        List<String[]> rows = csv("products.csv");
+        assertThat(ProductCatalog.all()).hasSize(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            String[] row = rows.get(i);
+            Product product = ProductCatalog.all().get(i);
+            assertThat(product.code()).isEqualTo(row[0]);
+            assertThat(product.substance()).isEqualTo(row[1]);
+            assertThat(product.atc()).isEqualTo(row[2]);
+            assertThat(product.strengthMg().stripTrailingZeros()).isEqualByComparingTo(row[3]);
+            assertThat(product.form()).isEqualTo(row[4]);
+            assertThat(String.join(
+                            ";",
+                            product.packSizes().stream().map(String::valueOf).toList()))
+                    .isEqualTo(row[5]);
+            assertThat(product.dddMg()).isEqualByComparingTo(row[7]);
+        }
+    }
+
+    @Test
+    void everyGeneratedCodeExistsInTheReferenceTables() throws IOException {
+        Set<String> icd = column(csv("icd10se.csv"), 0);
+        Set<String> atc = column(csv("atc.csv"), 0);
+        Set<String> kva = column(csv("kva.csv"), 0);
+        Set<String> products = column(csv("products.csv"), 0);
+        Set<String> usedIcd = new HashSet<>();
+        for (Bundle bundle : population.patientBundles()) {
+            for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+                if (entry.getResource() instanceof Condition condition) {
+                    usedIcd.add(condition.getCode().getCodingFirstRep().getCode());
+                } else if (entry.getResource() instanceof Procedure procedure) {
+                    assertThat(kva)
+                            .contains(procedure.getCode().getCodingFirstRep().getCode());
+                } else if (entry.getResource() instanceof MedicationRequest request) {
+                    for (Coding coding : request.getMedicationCodeableConcept().getCoding()) {
+                        assertThat(coding.getSystem().equals(CodeSystems.ATC) ? atc : products)
+                                .contains(coding.getCode());
+                    }
+                }
+            }
+        }
+        assertThat(icd).containsAll(usedIcd);
+        assertThat(usedIcd).hasSizeGreaterThan(15);
+    }
+
+    private static Set<String> column(List<String[]> rows, int index) {
+        Set<String> values = new HashSet<>();
+        rows.forEach(r -> values.add(r[index]));
+        return values;
+    }
+
+    /** Minimal CSV reading: quoted fields may contain commas (only the names do). */
+    private static List<String[]> csv(String name) throws IOException {
+        Path file = CODES.resolve(name);
+        assumeTrue(Files.isRegularFile(file), "reference table " + file.toAbsolutePath() + " not present");
+        List<String[]> rows = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file);
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            List<String> fields = new ArrayList<>();
+            StringBuilder field = new StringBuilder();
+            boolean quoted = false;
+            for (char c : line.toCharArray()) {
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (c == ',' && !quoted) {
+                    fields.add(field.toString());
+                    field.setLength(0);
+                } else {
+                    field.append(c);
+                }
+            }
+            fields.add(field.toString());
+            rows.add(fields.toArray(String[]::new));
+        }
+        return rows;
+    }
+}
