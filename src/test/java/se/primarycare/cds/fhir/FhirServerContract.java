@@ -3,6 +3,8 @@ package se.primarycare.cds.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.primarycare.cds.support.FhirHttp.encode;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -17,9 +19,14 @@ import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.primarycare.cds.support.FhirHttp;
 import se.primarycare.cds.support.Fixtures;
+import se.primarycare.cds.synthetic.GeneratorSettings;
+import se.primarycare.cds.synthetic.PopulationLoader;
+import se.primarycare.cds.synthetic.PopulationSummary;
+import se.primarycare.cds.synthetic.PopulationWriter;
 
 /**
  * The search behaviour EHRs and quality teams rely on, run against the real HAPI JPA server. Subclasses
@@ -163,6 +170,29 @@ abstract class FhirServerContract {
                         .getIdElement()
                         .getIdPart())
                 .isEqualTo("atc");
+    }
+
+    // --- synthetic population ---
+
+    @Test
+    void generatedPopulationLoadsWithTheCountsOfItsSummary(@TempDir Path dir) {
+        PopulationSummary summary =
+                PopulationWriter.generateTo(GeneratorSettings.of(150, 7).withUnits(2), dir);
+        PopulationLoader.LoadResult result =
+                new PopulationLoader(URI.create(fhir.base()), 2, false, System.out).load(dir);
+        assertThat(result.resources()).isEqualTo(summary.totalResources());
+
+        String units = summary.units().stream()
+                .map(u -> "Organization/" + u.organizationId())
+                .collect(Collectors.joining(","));
+        assertThat(fhir.count("Patient?organization=" + units)).isEqualTo(summary.count("Patient"));
+        for (String type : List.of(
+                "Condition", "MedicationRequest", "MedicationStatement", "Procedure", "Observation", "CarePlan")) {
+            assertThat(fhir.count(type + "?subject:Patient.organization=" + units))
+                    .as(type)
+                    .isEqualTo(summary.count(type));
+        }
+        assertThat(summary.count("MedicationRequest")).isPositive();
     }
 
     // --- validation of writes (data contract) ---
