@@ -64,6 +64,8 @@ public class FhirPersistenceConfig {
         settings.setAutoCreatePlaceholderReferenceTargets(false);
         settings.setEnforceReferentialIntegrityOnWrite(true);
         settings.setExpungeEnabled(false);
+        // meta.source is not part of the contract; not storing it saves a row per resource version.
+        settings.setStoreMetaSourceInformation(JpaStorageSettings.StoreMetaSourceInformationEnum.NONE);
         return settings;
     }
 

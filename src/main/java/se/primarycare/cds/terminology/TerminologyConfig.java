@@ -1,6 +1,7 @@
 package se.primarycare.cds.terminology;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,5 +18,12 @@ public class TerminologyConfig {
     @Bean
     public TerminologyIndex terminologyIndex(FhirProfiles profiles) {
         return TerminologyIndex.of(profiles.ofType(CodeSystem.class));
+    }
+
+    @Bean
+    public BelowSearchExpander belowSearchExpander(TerminologyIndex terminology, IInterceptorService interceptors) {
+        BelowSearchExpander expander = new BelowSearchExpander(terminology);
+        interceptors.registerInterceptor(expander);
+        return expander;
     }
 }

@@ -90,6 +90,21 @@ public final class TerminologyIndex {
         return false;
     }
 
+    /** The concept and every concept below it, in file order; empty when the code is not in the system. */
+    public List<String> selfAndDescendants(String system, String code) {
+        Map<String, Concept> concepts = conceptsBySystem.get(system);
+        if (concepts == null || code == null || !concepts.containsKey(code)) {
+            return List.of();
+        }
+        List<String> codes = new ArrayList<>();
+        for (Concept concept : concepts.values()) {
+            if (isSelfOrBelow(system, concept.code(), code)) {
+                codes.add(concept.code());
+            }
+        }
+        return codes;
+    }
+
     /** The chain from the concept up to its root, starting with the concept itself. */
     public List<Concept> ancestry(String system, String code) {
         List<Concept> chain = new ArrayList<>();

@@ -169,6 +169,7 @@ public final class FoundationBenchmark {
     private Process startServer(List<String> args, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC",
                 "-Xmx1g",
                 "-cp",
                 classPath(),

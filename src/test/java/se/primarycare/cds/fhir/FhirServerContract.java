@@ -295,6 +295,30 @@ abstract class FhirServerContract {
         assertClientError(fhir.post("Patient", "{\"resourceType\": \"Condition\"}"), 400);
     }
 
+    @Test
+    void unknownElementIsRejectedRatherThanSilentlyDropped() {
+        int before = fhir.count("Patient");
+        String body = json(Fixtures.patient("191212121212", "1912-12-12", unitA))
+                .replaceFirst("\\{", "{\"favouriteColour\": \"blue\", ");
+        FhirHttp.Response response = fhir.post("Patient", body);
+        assertClientError(response, 400);
+        assertThat(response.body()).contains("favouriteColour");
+        assertThat(fhir.count("Patient")).isEqualTo(before);
+    }
+
+    @Test
+    void malformedDateIsRejected() {
+        String body =
+                json(Fixtures.patient("191212121212", "1912-12-12", unitA)).replace("1912-12-12", "12/12/1912");
+        assertClientError(fhir.post("Patient", body), 400);
+    }
+
+    @Test
+    void codeBelowAnUnknownCodeFindsNothingWithoutError() {
+        assertThat(fhir.count("MedicationRequest?code:below=" + encode(ATC + "|N05XX")))
+                .isZero();
+    }
+
     private static void assertRejected(FhirHttp.Response response, String expression) {
         assertThat(response.status()).as(response.body()).isBetween(400, 422);
         assertThat(response.outcome().getIssue()).anySatisfy(issue -> assertThat(issue.getExpression())

@@ -7,6 +7,7 @@ import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,14 @@ class FhirProfilesTest {
                 .isFalse();
         assertThat(terminology.concept("http://www.whocc.no/atc", "N05BA04").flatMap(c -> c.property("ddd")))
                 .contains("50");
+    }
+
+    @Test
+    void anxietyBlockHasItsCategoriesAndSwedishExtensionsBelowIt() {
+        List<String> codes =
+                TestProfiles.terminology().selfAndDescendants("http://hl7.org/fhir/sid/icd-10-se", "F40-F48");
+        assertThat(codes).contains("F40-F48", "F41", "F41.1", "F43.8A", "F48.9").doesNotContain("F32.1", "F51.0");
+        assertThat(codes).noneMatch(c -> c.startsWith("F46") || c.startsWith("F47"));
     }
 
     @Test

@@ -1,0 +1,58 @@
+package se.primarycare.cds.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.api.RequestTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.RestfulServerUtils;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rejects a request body that HAPI would otherwise parse leniently, silently dropping what it does not
+ * understand (an unknown or misspelt element, a malformed date). A clinician's data must not vanish without an
+ * error, so such a body gets 400 with the parser's message instead.
+ *
+ * <p>The server's shared FhirContext stays lenient on purpose: HAPI parses its own bundled conformance
+ * resources with it, and some of those carry elements the strict parser refuses.
+ */
+@Component
+@Interceptor
+public class StrictBodyInterceptor implements FhirServerInterceptor {
+
+    private final FhirContext fhirContext;
+
+    public StrictBodyInterceptor(FhirContext fhirContext) {
+        this.fhirContext = fhirContext;
+    }
+
+    @Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+    public boolean checkBody(RequestDetails request) {
+        RequestTypeEnum method = request.getRequestType();
+        if (method != RequestTypeEnum.POST && method != RequestTypeEnum.PUT) {
+            return true;
+        }
+        EncodingEnum encoding = RestfulServerUtils.determineRequestEncodingNoDefault(request);
+        if (encoding == null) {
+            return true; // not a FHIR body (e.g. form-encoded search); HAPI answers for those itself
+        }
+        byte[] body = request.loadRequestContents();
+        if (body == null || body.length == 0) {
+            return true;
+        }
+        IParser parser = encoding.newParser(fhirContext).setParserErrorHandler(new StrictErrorHandler());
+        try {
+            parser.parseResource(new String(body, StandardCharsets.UTF_8));
+        } catch (DataFormatException e) {
+            throw new InvalidRequestException("The request body is not valid FHIR R4: " + e.getMessage());
+        }
+        return true;
+    }
+}
