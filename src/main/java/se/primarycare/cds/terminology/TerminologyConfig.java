@@ -3,6 +3,7 @@ package se.primarycare.cds.terminology;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.ValueSet;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,6 +19,16 @@ public class TerminologyConfig {
     @Bean
     public TerminologyIndex terminologyIndex(FhirProfiles profiles) {
         return TerminologyIndex.of(profiles.ofType(CodeSystem.class));
+    }
+
+    @Bean
+    public CodeHierarchy codeHierarchy(TerminologyIndex terminology) {
+        return new CodeHierarchy(terminology);
+    }
+
+    @Bean
+    public ValueSetIndex valueSetIndex(FhirProfiles profiles, CodeHierarchy hierarchy) {
+        return new ValueSetIndex(profiles.ofType(ValueSet.class), hierarchy);
     }
 
     @Bean
