@@ -41,6 +41,7 @@ PRODUCT_URL = f"{BASE}/CodeSystem/product"
 OBSERVATION_URL = f"{BASE}/CodeSystem/observation"
 CAREPLAN_CAT_URL = f"{BASE}/CodeSystem/careplan-category"
 CDS_RULE_URL = f"{BASE}/CodeSystem/cds-rule"
+OVERRIDE_REASON_URL = f"{BASE}/CodeSystem/cds-override-reason"
 
 HSA_SYSTEM = "urn:oid:1.2.752.29.4.19"
 PNR_SYSTEM = "http://electronichealth.se/identifier/personnummer"
@@ -539,6 +540,32 @@ def build_cds_rule_cs() -> dict:
                        "source.topic = a Coding from this system so that EHRs, feedback analytics and tests can tell rules "
                        "apart. Source: " + SRC_RULES + ".", [], concepts)
 
+OVERRIDE_REASONS = [
+    ("non-drug-tried", "Icke-farmakologisk behandling redan prövad", "Non-drug treatment already tried",
+     "KBT, FaR or other non-drug treatment has been tried without enough effect."),
+    ("patient-declines", "Patienten avstår efter information", "Patient declines after information",
+     "The patient has been informed and declines the suggested alternative."),
+    ("short-acute-treatment", "Kortvarig behandling vid akut, svår ångest", "Short treatment for acute, severe anxiety",
+     "A short, time-limited course for acute severe symptoms, with a planned stop."),
+    ("specialist-decision", "Ordinerat eller planerat av specialist", "Prescribed or planned by a specialist",
+     "The treatment was started or planned by psychiatry, pain or palliative care."),
+    ("benefit-outweighs-risk", "Nyttan bedöms överväga risken", "Benefit judged to outweigh the risk",
+     "The prescriber has weighed the risk (e.g. of the combination) and judges the benefit greater."),
+    ("tapering-ongoing", "Nedtrappning pågår", "Tapering in progress",
+     "The prescription is part of a planned tapering."),
+    ("already-planned", "Redan ordnat", "Already arranged",
+     "The suggested action (plan, referral, advice) has already been arranged outside the record."),
+]
+
+
+def build_override_reason_cs() -> dict:
+    concepts = [own_concept(c, sv, en, d) for c, sv, en, d in OVERRIDE_REASONS]
+    return code_system("cds-override-reason", OVERRIDE_REASON_URL, "PrimaryCareCdsOverrideReason",
+                       "Skäl att avstå från CDS-råd (Primary Care CDS)",
+                       "Reasons a clinician may give for not following a Primary Care CDS card (ours): the "
+                       "overrideReasons of warning and critical cards, and the codes counted in the feedback summary. "
+                       "Source: " + SRC_RULES + ".", [], concepts)
+
 # --------------------------------------------------------------------------- ValueSets
 
 
@@ -592,6 +619,25 @@ VALUE_SETS = [
      "opioids (N02A) and pregabalin (N02BF02). Used by patient-leaflet.",
      [isa(ATC_URL, "N05BA"), concepts_of(ATC_URL, "N03AE01"), isa(ATC_URL, "N05CF"), isa(ATC_URL, "N05CD"),
       isa(ATC_URL, "N02A"), concepts_of(ATC_URL, "N02BF02")]),
+    ("sedatives", "SedativesAndHypnotics", "Bensodiazepiner, z-läkemedel och bensodiazepinhypnotika",
+     "Benzodiazepines (N05BA, N03AE01 clonazepam), z-drugs (N05CF) and benzodiazepine hypnotics (N05CD): the drugs "
+     "whose combination with an opioid fires opioid-benzo.",
+     [isa(ATC_URL, "N05BA"), concepts_of(ATC_URL, "N03AE01"), isa(ATC_URL, "N05CF"), isa(ATC_URL, "N05CD")]),
+    ("benzodiazepines-and-z-drugs", "BenzodiazepinesAndZDrugs", "Bensodiazepiner och z-läkemedel",
+     "Benzodiazepines (N05BA, N03AE01 clonazepam) and z-drugs (N05CF): continuous use of either for 90 days or more "
+     "fires long-term-use.",
+     [isa(ATC_URL, "N05BA"), concepts_of(ATC_URL, "N03AE01"), isa(ATC_URL, "N05CF")]),
+    ("hypnotics", "Hypnotics", "Sömnmedel (ATC N05CF, N05CD, propiomazin N05CM06)",
+     "Hypnotics for which non-drug insomnia treatment comes first: z-drugs (N05CF), benzodiazepine hypnotics (N05CD) "
+     "and propiomazine (N05CM06). Used by insomnia-nonpharm.",
+     [isa(ATC_URL, "N05CF"), isa(ATC_URL, "N05CD"), concepts_of(ATC_URL, "N05CM06")]),
+    ("hypnotic-benzodiazepines", "HypnoticBenzodiazepines", "Bensodiazepinhypnotika (ATC N05CD)",
+     "Benzodiazepine hypnotics: ATC N05CD and every code below it (nitrazepam, flunitrazepam, triazolam). One of the "
+     "groups of cds-rules.md for 'new prescription'.",
+     [isa(ATC_URL, "N05CD")]),
+    ("pregabalin", "Pregabalin", "Pregabalin (ATC N02BF02)",
+     "Pregabalin: ATC N02BF02 (N03AX16 until 2023). One of the groups of cds-rules.md for 'new prescription'.",
+     [concepts_of(ATC_URL, "N02BF02")]),
     ("kbt", "CognitiveBehaviouralTherapy", "Kognitiv beteendeterapi (KVÅ DU011)",
      "Cognitive behavioural therapy: KVÅ DU011. Numerator of Ån09; suggested by benzo-anxiety.",
      [concepts_of(KVA_URL, "DU011")]),
@@ -962,6 +1008,7 @@ def build_readme(files: list[tuple[str, dict]], expansions: dict[str, list[dict]
         OBSERVATION_URL: "data-contract.md (ours)",
         CAREPLAN_CAT_URL: "data-contract.md (ours)",
         CDS_RULE_URL: "cds-rules.md (ours)",
+        OVERRIDE_REASON_URL: "cds-rules.md (ours)",
     }
     for fname, res in files:
         rt = res["resourceType"]
@@ -970,7 +1017,7 @@ def build_readme(files: list[tuple[str, dict]], expansions: dict[str, list[dict]
             src = src_by_url[res["url"]]
             n = str(res["count"])
             unver = verified_false(walk(res["concept"]))
-            if res["url"] in (OBSERVATION_URL, CAREPLAN_CAT_URL, CDS_RULE_URL):
+            if res["url"] in (OBSERVATION_URL, CAREPLAN_CAT_URL, CDS_RULE_URL, OVERRIDE_REASON_URL):
                 unv = "— (no `verified` property)"
             else:
                 unv = f"{len(unver)}" + (f": {', '.join(unver)}" if unver else "")
@@ -983,6 +1030,11 @@ def build_readme(files: list[tuple[str, dict]], expansions: dict[str, list[dict]
             n = str(len(members))
             unver = verified_false(members)
             unv = f"{len(unver)}" + (f": {', '.join(unver)}" if unver else "")
+        elif rt == "ConceptMap":
+            what = f"ConceptMap: {res['title']}"
+            src = "CDS Hooks sandbox medication list (cds-hooks/sandbox)"
+            n = f"{len(res['group'][0]['element'])} RxNorm codes ({len(res['group'][1]['element'])} with product)"
+            unv = "—"
         else:
             what = f"Profile of {res['type']}: {res['title']}"
             src = "data-contract.md"
@@ -1015,6 +1067,99 @@ def dump(resource) -> str:
     return json.dumps(resource, indent=2, ensure_ascii=False) + "\n"
 
 
+# --------------------------------------------------------------------------- ConceptMap RxNorm -> ATC / product
+
+RXNORM_URL = "http://www.nlm.nih.gov/research/umls/rxnorm"
+SRC_SANDBOX = ("the CDS Hooks reference sandbox's medication list (GitHub cds-hooks/sandbox, "
+               "src/assets/medication-list.js)")
+
+# (RxCUI, RxNorm name as in the sandbox, ATC, product code of products.csv when strength and form match, else None)
+RXNORM_MAP = [
+    ("197589", "Diazepam 10 MG Oral Tablet", "N05BA01", "diazepam-10mg-tab"),
+    ("197591", "Diazepam 5 MG Oral Tablet", "N05BA01", "diazepam-5mg-tab"),
+    ("197590", "Diazepam 2 MG Oral Tablet", "N05BA01", "diazepam-2mg-tab"),
+    ("309840", "Diazepam 15 MG Extended Release Oral Capsule", "N05BA01", None),
+    ("312133", "Oxazepam 10 MG Oral Tablet", "N05BA04", "oxazepam-10mg-tab"),
+    ("312135", "Oxazepam 30 MG Oral Tablet", "N05BA04", None),
+    ("312134", "Oxazepam 15 MG Oral Capsule", "N05BA04", None),
+    ("198057", "Oxazepam 10 MG Oral Capsule", "N05BA04", None),
+    ("198059", "Oxazepam 30 MG Oral Capsule", "N05BA04", None),
+    ("308047", "Alprazolam 0.25 MG Oral Tablet", "N05BA12", "alprazolam-0.25mg-tab"),
+    ("308048", "Alprazolam 0.5 MG Oral Tablet", "N05BA12", "alprazolam-0.5mg-tab"),
+    ("197321", "Alprazolam 1 MG Oral Tablet", "N05BA12", "alprazolam-1mg-tab"),
+    ("197322", "Alprazolam 2 MG Oral Tablet", "N05BA12", None),
+    ("197900", "Lorazepam 0.5 MG Oral Tablet", "N05BA06", None),
+    ("197901", "Lorazepam 1 MG Oral Tablet", "N05BA06", "lorazepam-1mg-tab"),
+    ("197902", "Lorazepam 2 MG Oral Tablet", "N05BA06", None),
+    ("199275", "Lorazepam 2.5 MG Oral Tablet", "N05BA06", "lorazepam-2.5mg-tab"),
+    ("204892", "Clonazepam 0.25 MG Oral Tablet", "N03AE01", None),
+    ("197527", "Clonazepam 0.5 MG Oral Tablet", "N03AE01", "clonazepam-0.5mg-tab"),
+    ("197528", "Clonazepam 1 MG Oral Tablet", "N03AE01", None),
+    ("197529", "Clonazepam 2 MG Oral Tablet", "N03AE01", "clonazepam-2mg-tab"),
+    ("854876", "Zolpidem tartrate 5 MG Oral Tablet", "N05CF02", "zolpidem-5mg-tab"),
+    ("854873", "Zolpidem tartrate 10 MG Oral Tablet", "N05CF02", "zolpidem-10mg-tab"),
+    ("313762", "zaleplon 5 MG Oral Capsule", "N05CF03", None),
+    ("313761", "zaleplon 10 MG Oral Capsule", "N05CF03", None),
+    ("198317", "Triazolam 0.125 MG Oral Tablet", "N05CD05", None),
+    ("198318", "Triazolam 0.25 MG Oral Tablet", "N05CD05", None),
+    ("1049621", "Oxycodone Hydrochloride 5 MG Oral Tablet", "N02AA05", "oxycodone-5mg-tab"),
+    ("1049683", "Oxycodone Hydrochloride 10 MG Oral Tablet", "N02AA05", "oxycodone-10mg-tab"),
+    ("1049611", "Oxycodone Hydrochloride 15 MG Oral Tablet", "N02AA05", None),
+    ("892582", "Morphine Sulfate 15 MG Oral Tablet", "N02AA01", None),
+    ("892672", "Morphine Sulfate 30 MG Oral Tablet", "N02AA01", None),
+    ("897696", "Hydromorphone Hydrochloride 2 MG Oral Tablet", "N02AA03", None),
+    ("897702", "Hydromorphone Hydrochloride 4 MG Oral Tablet", "N02AA03", None),
+    ("835603", "tramadol hydrochloride 50 MG Oral Tablet", "N02AX02", "tramadol-50mg-tab"),
+    ("483442", "pregabalin 25 MG Oral Capsule", "N02BF02", "pregabalin-25mg-cap"),
+    ("483450", "pregabalin 75 MG Oral Capsule", "N02BF02", "pregabalin-75mg-cap"),
+    ("995218", "Hydroxyzine Hydrochloride 10 MG Oral Tablet", "N05BB01", "hydroxyzine-10mg-tab"),
+    ("995258", "Hydroxyzine Hydrochloride 25 MG Oral Tablet", "N05BB01", "hydroxyzine-25mg-tab"),
+    ("312941", "Sertraline 50 MG Oral Tablet", "N06AB06", "sertraline-50mg-tab"),
+    ("349332", "Escitalopram 10 MG Oral Tablet", "N06AB10", "escitalopram-10mg-tab"),
+]
+
+
+def build_rxnorm_concept_map(code_systems: dict[str, dict]) -> dict:
+    atc_codes, product_codes = set(), set()
+
+    def collect(concepts, into):
+        for c in concepts:
+            into.add(c["code"])
+            collect(c.get("concept", []), into)
+    collect(code_systems["atc"]["concept"], atc_codes)
+    collect(code_systems["product"]["concept"], product_codes)
+    to_atc, to_product = [], []
+    for rxcui, name, atc_code, product_code in RXNORM_MAP:
+        if atc_code not in atc_codes:
+            fail(f"ConceptMap rxnorm-to-atc: {rxcui} maps to {atc_code}, which is not in atc.csv")
+        to_atc.append({"code": rxcui, "display": name,
+                       "target": [{"code": atc_code, "equivalence": "wider"}]})
+        if product_code is not None:
+            if product_code not in product_codes:
+                fail(f"ConceptMap rxnorm-to-atc: {rxcui} maps to product {product_code}, which is not in products.csv")
+            to_product.append({"code": rxcui, "display": name,
+                               "target": [{"code": product_code, "equivalence": "equivalent"}]})
+    return {
+        "resourceType": "ConceptMap",
+        "id": "rxnorm-to-atc",
+        "url": f"{BASE}/ConceptMap/rxnorm-to-atc",
+        "version": VERSION,
+        "name": "RxNormToAtcAndProduct",
+        "title": "RxNorm till ATC och produkt (för CDS Hooks-sandlådan)",
+        "status": "active",
+        "publisher": PUBLISHER,
+        "description": "Maps the RxNorm codes the CDS Hooks reference sandbox offers for the rule drugs to ATC and, "
+                       "where strength and form match, to a product of the product catalogue, so that draft orders "
+                       "coded only in RxNorm get the same advice. Codes not in the map get no card and no error. "
+                       "Source of the RxNorm codes and names: " + SRC_SANDBOX + ".",
+        "sourceUri": f"{RXNORM_URL}?fhir_vs",
+        "group": [
+            {"source": RXNORM_URL, "target": ATC_URL, "element": to_atc},
+            {"source": RXNORM_URL, "target": f"{BASE}/CodeSystem/product", "element": to_product},
+        ],
+    }
+
+
 def generate(codes_dir: Path, out_dir: Path) -> tuple[list[str], list[str]]:
     atc_rows = read_csv(codes_dir / "atc.csv", ["code", "level", "parent", "name_en", "name_sv", "ddd", "ddd_unit", "ddd_route", "verified"])
     icd_rows = read_csv(codes_dir / "icd10se.csv", ["code", "parent", "name_sv", "name_en", "verified"])
@@ -1027,13 +1172,15 @@ def generate(codes_dir: Path, out_dir: Path) -> tuple[list[str], list[str]]:
     kva, n = build_kva(kva_rows); notes += n
     product, n = build_product(product_rows, atc_rows); notes += n
     code_systems = {cs["id"]: cs for cs in (atc, icd, kva, product, build_observation_cs(),
-                                            build_careplan_category_cs(), build_cds_rule_cs())}
+                                            build_careplan_category_cs(), build_cds_rule_cs(),
+                                            build_override_reason_cs())}
     value_sets, expansions = build_value_sets(code_systems)
     profiles = build_profiles()
 
     files = [(f"CodeSystem-{r['id']}.json", r) for r in code_systems.values()]
     files += [(f"ValueSet-{r['id']}.json", r) for r in value_sets]
     files += [(f"StructureDefinition-{r['id']}.json", r) for r in profiles]
+    files.append(("ConceptMap-rxnorm-to-atc.json", build_rxnorm_concept_map(code_systems)))
 
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []

@@ -4,8 +4,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One concept of a loaded CodeSystem, with its parent and its properties (values as strings). */
-public record Concept(String system, String code, String display, String parent, Map<String, List<String>> properties) {
+/**
+ * One concept of a loaded CodeSystem, with its parent, its properties (values as strings) and its displays in
+ * other languages (designations by language code).
+ */
+public record Concept(
+        String system,
+        String code,
+        String display,
+        String parent,
+        Map<String, List<String>> properties,
+        Map<String, String> designations) {
+
+    /** The display in a language ({@code sv}, {@code en}): a designation in it, else the display. */
+    public String display(String language) {
+        return designations.getOrDefault(language, display);
+    }
 
     public Optional<String> property(String name) {
         List<String> values = properties.get(name);

@@ -3,6 +3,7 @@ package se.primarycare.cds.terminology;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.ConceptMap;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +30,11 @@ public class TerminologyConfig {
     @Bean
     public ValueSetIndex valueSetIndex(FhirProfiles profiles, CodeHierarchy hierarchy) {
         return new ValueSetIndex(profiles.ofType(ValueSet.class), hierarchy);
+    }
+
+    @Bean
+    public ConceptMapIndex conceptMapIndex(FhirProfiles profiles) {
+        return new ConceptMapIndex(profiles.ofType(ConceptMap.class));
     }
 
     @Bean

@@ -37,9 +37,23 @@ public final class TerminologyIndex {
         for (ConceptDefinitionComponent concept : concepts) {
             into.put(
                     concept.getCode(),
-                    new Concept(system, concept.getCode(), concept.getDisplay(), parent, properties(concept)));
+                    new Concept(
+                            system,
+                            concept.getCode(),
+                            concept.getDisplay(),
+                            parent,
+                            properties(concept),
+                            designations(concept)));
             collect(system, concept.getConcept(), concept.getCode(), into);
         }
+    }
+
+    private static Map<String, String> designations(ConceptDefinitionComponent concept) {
+        Map<String, String> designations = new LinkedHashMap<>();
+        concept.getDesignation().stream()
+                .filter(d -> d.hasLanguage() && d.hasValue())
+                .forEach(d -> designations.putIfAbsent(d.getLanguage(), d.getValue()));
+        return Map.copyOf(designations);
     }
 
     private static Map<String, List<String>> properties(ConceptDefinitionComponent concept) {
