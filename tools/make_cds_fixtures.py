@@ -390,8 +390,14 @@ def order_select_without_medication():
               "benzo-anxiety", "starter-pack", "opioid-benzo", "long-term-use", "insomnia-nonpharm", "patient-leaflet"])
 
 
+def test_rule_from_test_resources():
+    write("test-rules", "fires-test-rule-melatonin", "A rule file in src/test/resources/test-rules fires without Java",
+          SIGN, "tr-1", [patient("tr-1", 85)], [draft("tr-1-d1", "tr-1", "N05CH01", "melatonin-2mg-prtab", 30, 0)],
+          fires=["test-melatonin-elderly"], cards=[card("test-melatonin-elderly", "info", ["85"])])
+
+
 if __name__ == "__main__":
     for f in (benzo_anxiety, starter_pack, opioid_benzo, long_term_use, insomnia_nonpharm, sick_leave_activity,
-              sick_leave_rehab_plan, patient_leaflet, order_select_without_medication):
+              sick_leave_rehab_plan, patient_leaflet, order_select_without_medication, test_rule_from_test_resources):
         f()
     print("fixtures:", sum(1 for _ in OUT.rglob("*.json")))

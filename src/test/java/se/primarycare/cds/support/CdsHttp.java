@@ -31,7 +31,15 @@ public final class CdsHttp {
         if (!headers.containsKey("Content-Type")) {
             request.header("Content-Type", "application/json");
         }
-        headers.forEach(request::header);
+        if (!headers.containsKey("Authorization")) {
+            // as the EHR does: a fresh token for the service being called
+            request.header("Authorization", "Bearer " + TestEhrTokens.valid(base + path));
+        }
+        headers.forEach((name, value) -> {
+            if (!value.isEmpty()) {
+                request.header(name, value);
+            }
+        });
         return send(request);
     }
 
