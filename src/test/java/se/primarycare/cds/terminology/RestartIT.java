@@ -2,6 +2,7 @@ package se.primarycare.cds.terminology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,10 +17,15 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import se.primarycare.cds.PrimaryCareCdsApplication;
+import se.primarycare.cds.support.CdsFixture;
+import se.primarycare.cds.support.CdsHttp;
 import se.primarycare.cds.support.FhirHttp;
 import se.primarycare.cds.support.Fixtures;
 
-/** Stops and starts the server on the same H2 file, as an operator would, with the conformance files on disk. */
+/**
+ * Stops and starts the server on the same H2 file, as an operator would, with the conformance files on disk:
+ * data, terminology versions and CDS feedback survive; an edited file becomes a new version.
+ */
 class RestartIT {
 
     @TempDir
@@ -52,6 +58,7 @@ class RestartIT {
                     .getValue();
             codeSystems = fhir.count("CodeSystem");
             assertThat(version(fhir, "CodeSystem/atc")).isEqualTo("1");
+            overrideABenzodiazepineCard(cds(first));
         }
 
         try (ConfigurableApplicationContext second = start(profiles)) {
@@ -64,6 +71,18 @@ class RestartIT {
                     .hasSize(1);
             assertThat(version(fhir, "CodeSystem/atc")).isEqualTo("1");
             assertThat(version(fhir, "ValueSet/anxiety")).isEqualTo("1");
+            JsonNode rules = cds(second).get("/cds-feedback/summary").json().get("rules");
+            JsonNode benzo = null;
+            for (JsonNode rule : rules) {
+                if (rule.get("rule").asText().equals("benzo-anxiety")) {
+                    benzo = rule;
+                }
+            }
+            assertThat(benzo).as("feedback summary after restart: " + rules).isNotNull();
+            assertThat(benzo.get("shown").asInt()).isEqualTo(1);
+            assertThat(benzo.get("overridden").asInt()).isEqualTo(1);
+            assertThat(benzo.get("topOverrideReasons").get(0).get("code").asText())
+                    .isEqualTo("non-drug-tried");
         }
 
         Path anxiety = profiles.resolve("ValueSet-anxiety.json");
@@ -84,6 +103,42 @@ class RestartIT {
                         "--spring.datasource.url=jdbc:h2:file:"
                                 + work.resolve("db").toAbsolutePath(),
                         "--primarycare.terminology.location=" + profiles.toUri());
+    }
+
+    /** Shows a benzo-anxiety card and sends the EHR's feedback that the clinician overrode it. */
+    private static void overrideABenzodiazepineCard(CdsHttp cds) {
+        CdsFixture fixture = CdsFixture.all().stream()
+                .filter(f -> f.name().equals("benzo-anxiety/fires-active-anxiety-oxazepam.json"))
+                .findFirst()
+                .orElseThrow();
+        JsonNode cards = cds.post("/cds-services/" + fixture.service(), fixture.request())
+                .json()
+                .get("cards");
+        String uuid = null;
+        for (JsonNode card : cards) {
+            if (card.path("source").path("topic").path("code").asText().equals("benzo-anxiety")) {
+                uuid = card.get("uuid").asText();
+            }
+        }
+        assertThat(uuid).isNotNull();
+        String feedback =
+                """
+                {"feedback": [{"card": "%s", "outcome": "overridden",
+                  "overrideReason": {"reason": {"code": "non-drug-tried",
+                    "system": "https://fhir.primarycare.se/CodeSystem/cds-override-reason",
+                    "display": "Icke-farmakologisk behandling redan prövad"}, "userComment": "KBT 2025"},
+                  "outcomeTimestamp": "2026-11-23T10:00:00Z"}]}
+                """
+                        .formatted(uuid);
+        CdsHttp.Response response =
+                cds.post("/cds-services/" + fixture.service() + "/feedback", feedback, java.util.Map.of());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{}");
+    }
+
+    private static CdsHttp cds(ConfigurableApplicationContext context) {
+        return new CdsHttp(
+                ((ServletWebServerApplicationContext) context).getWebServer().getPort());
     }
 
     private static FhirHttp http(ConfigurableApplicationContext context) {
