@@ -1,11 +1,7 @@
 package se.primarycare.cds.benchmark;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
-import java.io.IOException;
 import java.net.URI;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import se.primarycare.cds.synthetic.GeneratorSettings;
 import se.primarycare.cds.synthetic.PopulationLoader;
 import se.primarycare.cds.synthetic.PopulationSummary;
@@ -83,8 +78,6 @@ public final class FoundationBenchmark {
             throws Exception {
         EmbeddedPostgres postgres = null;
         List<String> args = new ArrayList<>();
-        int port = freePort();
-        args.add("--server.port=" + port);
         if (database.equals("postgres")) {
             postgres = EmbeddedPostgres.builder().start();
             args.add("--spring.profiles.active=postgres");
@@ -94,20 +87,15 @@ public final class FoundationBenchmark {
         } else {
             args.add("--spring.datasource.url=jdbc:h2:file:" + work.resolve("h2-" + System.nanoTime()) + "/db");
         }
-        Process server = startServer(args, work.resolve("server-" + database + ".log"));
         List<String> lines = new ArrayList<>();
-        try {
-            String base = "http://localhost:" + port + "/fhir";
-            long started = System.nanoTime();
-            waitForReady("http://localhost:" + port + "/actuator/health/readiness", server);
-            double bootSeconds = (System.nanoTime() - started) / 1e9;
-            long rssMiB = rssKiB(server.pid()) / 1024;
+        try (ServerProcess server = ServerProcess.start(args, work.resolve("server-" + database + ".log"))) {
+            String base = server.base() + "/fhir";
             lines.add(String.format(
                     Locale.ROOT,
                     "[%s] boot to ready /fhir/metadata: %.1f s, RSS after boot: %d MiB",
                     database,
-                    bootSeconds,
-                    rssMiB));
+                    server.bootSeconds,
+                    server.rssMiB()));
 
             PopulationLoader.LoadResult load =
                     new PopulationLoader(URI.create(base), parallel, true, System.out).load(population);
@@ -119,8 +107,7 @@ public final class FoundationBenchmark {
                     load.elapsed().toMillis() / 1000.0,
                     load.resourcesPerSecond(),
                     parallel));
-            lines.add(
-                    String.format(Locale.ROOT, "[%s] RSS after ingest: %d MiB", database, rssKiB(server.pid()) / 1024));
+            lines.add(String.format(Locale.ROOT, "[%s] RSS after ingest: %d MiB", database, server.rssMiB()));
             for (String search : SEARCHES) {
                 lines.add(String.format(
                         Locale.ROOT,
@@ -129,8 +116,6 @@ public final class FoundationBenchmark {
                         timeSearch(base + "/" + search.replace("{unit}", unit), repeat)));
             }
         } finally {
-            server.destroy();
-            server.waitFor();
             if (postgres != null) {
                 postgres.close();
             }
@@ -164,61 +149,6 @@ public final class FoundationBenchmark {
                 nanos[(int) Math.ceil(repeat * 0.95) - 1] / 1e6,
                 total,
                 url.substring(url.indexOf("/fhir/") + 6));
-    }
-
-    private Process startServer(List<String> args, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC",
-                "-Xmx1g",
-                "-cp",
-                classPath(),
-                "se.primarycare.cds.PrimaryCareCdsApplication"));
-        command.addAll(args);
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-    }
-
-    private void waitForReady(String url, Process server) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).build();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("server exited with " + server.exitValue());
-            }
-            try {
-                if (http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("server not ready within 3 minutes");
-    }
-
-    private static long rssKiB(long pid) throws IOException {
-        return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
-                .filter(l -> l.startsWith("VmRSS:"))
-                .map(l -> Long.parseLong(l.replaceAll("\\D", "")))
-                .findFirst()
-                .orElse(-1L);
-    }
-
-    private static String classPath() {
-        if (FoundationBenchmark.class.getClassLoader() instanceof URLClassLoader loader) {
-            return Arrays.stream(loader.getURLs()).map(URL::getFile).collect(Collectors.joining(File.pathSeparator));
-        }
-        return System.getProperty("java.class.path");
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static Map<String, String> options(String[] args) {

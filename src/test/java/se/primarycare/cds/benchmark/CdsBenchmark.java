@@ -1,0 +1,159 @@
+package se.primarycare.cds.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import se.primarycare.cds.support.CdsFixture;
+import se.primarycare.cds.synthetic.GeneratorSettings;
+import se.primarycare.cds.synthetic.PopulationLoader;
+import se.primarycare.cds.synthetic.PopulationWriter;
+
+/**
+ * Latency of the CDS Hooks service (issue 4): order-sign with full prefetch, order-sign fetching everything from
+ * the server's own store, patient-view, and an empty order-select, each called {@code --calls} times in a row
+ * against a fresh server process holding a generated population.
+ *
+ * <p>Run: {@code ./mvnw -q test-compile exec:java@cds-benchmark -Dexec.args="--patients 2000 --calls 500"}
+ */
+public final class CdsBenchmark {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        new CdsBenchmark()
+                .run(
+                        Integer.parseInt(options.getOrDefault("patients", "2000")),
+                        Integer.parseInt(options.getOrDefault("calls", "500")));
+    }
+
+    private void run(int patients, int calls) throws Exception {
+        Path work = Files.createTempDirectory("pccds-cds-bench");
+        PopulationWriter.generateTo(GeneratorSettings.of(patients, 1), work.resolve("population"));
+        List<String> report = new ArrayList<>();
+        try (ServerProcess server = ServerProcess.start(
+                List.of(
+                        "--spring.datasource.url=jdbc:h2:file:" + work.resolve("db"),
+                        "--primarycare.cds.security.enabled=false"),
+                work.resolve("server.log"))) {
+            new PopulationLoader(URI.create(server.base() + "/fhir"), 2, false, System.out)
+                    .load(work.resolve("population"));
+            CdsFixture sign = fixture("benzo-anxiety/fires-active-anxiety-oxazepam.json");
+            storePrefetch(server, sign.request().get("prefetch"));
+            ObjectNode selfFetch = sign.request().deepCopy();
+            selfFetch.remove("prefetch");
+            CdsFixture view = fixture("sick-leave-activity/fires-age-39-episode-21-days.json");
+            CdsFixture select = fixture("protocol/order-select-empty-draft.json");
+            String url = server.base() + "/cds-services/";
+            report.add(time("order-sign, full prefetch (2 cards)", url + sign.service(), sign.request(), calls));
+            report.add(time("order-sign, no prefetch (self-fetch)", url + sign.service(), selfFetch, calls));
+            report.add(time("patient-view, full prefetch", url + view.service(), view.request(), calls));
+            report.add(time("order-select, draft without medication", url + select.service(), select.request(), calls));
+            report.add(String.format(Locale.ROOT, "RSS after the run: %d MiB", server.rssMiB()));
+        }
+        System.out.println();
+        System.out.printf(
+                Locale.ROOT,
+                "== CDS Hooks benchmark (%d cores, %d patients in the store, %d calls each) ==%n",
+                Runtime.getRuntime().availableProcessors(),
+                patients,
+                calls);
+        report.forEach(System.out::println);
+        System.out.printf(
+                Locale.ROOT,
+                "reproduce: ./mvnw -q test-compile exec:java@cds-benchmark -Dexec.args=\"--patients %d --calls %d\"%n",
+                patients,
+                calls);
+    }
+
+    private String time(String name, String url, JsonNode body, int calls) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+        long first = System.nanoTime();
+        check(http.send(request, HttpResponse.BodyHandlers.ofString()));
+        double firstMs = (System.nanoTime() - first) / 1e6;
+        for (int i = 0; i < 50; i++) {
+            check(http.send(request, HttpResponse.BodyHandlers.ofString()));
+        }
+        long[] nanos = new long[calls];
+        for (int i = 0; i < calls; i++) {
+            long t = System.nanoTime();
+            check(http.send(request, HttpResponse.BodyHandlers.ofString()));
+            nanos[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(nanos);
+        return String.format(
+                Locale.ROOT,
+                "%-42s first %.0f ms, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms",
+                name,
+                firstMs,
+                nanos[calls / 2] / 1e6,
+                nanos[(int) Math.ceil(calls * 0.95) - 1] / 1e6,
+                nanos[(int) Math.ceil(calls * 0.99) - 1] / 1e6);
+    }
+
+    private static void check(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+    }
+
+    private void storePrefetch(ServerProcess server, JsonNode prefetch) throws Exception {
+        List<JsonNode> resources = new ArrayList<>();
+        prefetch.fields().forEachRemaining(f -> {
+            if (f.getValue().path("resourceType").asText().equals("Bundle")) {
+                f.getValue().path("entry").forEach(e -> resources.add(e.get("resource")));
+            } else {
+                resources.add(f.getValue());
+            }
+        });
+        put(
+                server,
+                "Organization/vc-fixture",
+                """
+                {"resourceType":"Organization","id":"vc-fixture","name":"Vårdcentralen Fixtur",
+                 "identifier":[{"system":"urn:oid:1.2.752.29.4.19","value":"SE2321000065-7777"}]}""");
+        for (JsonNode resource : resources) {
+            put(
+                    server,
+                    resource.get("resourceType").asText() + "/"
+                            + resource.get("id").asText(),
+                    resource.toString());
+        }
+    }
+
+    private void put(ServerProcess server, String path, String body) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(server.base() + "/fhir/" + path))
+                        .header("Content-Type", "application/fhir+json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(path + ": " + response.body());
+        }
+    }
+
+    private static CdsFixture fixture(String name) {
+        return CdsFixture.all().stream()
+                .filter(f -> f.name().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+}

@@ -1,0 +1,105 @@
+package se.primarycare.cds.benchmark;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The server started as its own JVM for a benchmark, so boot time and memory are those an operator sees. */
+final class ServerProcess implements AutoCloseable {
+
+    private final Process process;
+    final int port;
+    final double bootSeconds;
+
+    private ServerProcess(Process process, int port, double bootSeconds) {
+        this.process = process;
+        this.port = port;
+        this.bootSeconds = bootSeconds;
+    }
+
+    static ServerProcess start(List<String> args, Path log) throws Exception {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC",
+                "-Xmx1g",
+                "-cp",
+                classPath(),
+                "se.primarycare.cds.PrimaryCareCdsApplication",
+                "--server.port=" + port));
+        command.addAll(args);
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        waitForReady("http://localhost:" + port + "/actuator/health/readiness", process);
+        return new ServerProcess(process, port, (System.nanoTime() - started) / 1e9);
+    }
+
+    String base() {
+        return "http://localhost:" + port;
+    }
+
+    long rssMiB() throws IOException {
+        return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+                        .filter(l -> l.startsWith("VmRSS:"))
+                        .map(l -> Long.parseLong(l.replaceAll("\\D", "")))
+                        .findFirst()
+                        .orElse(-1L)
+                / 1024;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+
+    private static void waitForReady(String url, Process server) throws Exception {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).build();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("server exited with " + server.exitValue());
+            }
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("server not ready within 3 minutes");
+    }
+
+    private static String classPath() {
+        if (ServerProcess.class.getClassLoader() instanceof URLClassLoader loader) {
+            return Arrays.stream(loader.getURLs()).map(URL::getFile).collect(Collectors.joining(File.pathSeparator));
+        }
+        return System.getProperty("java.class.path");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
