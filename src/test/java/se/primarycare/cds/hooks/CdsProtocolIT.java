@@ -19,6 +19,7 @@ import se.primarycare.cds.support.CdsFixture;
 import se.primarycare.cds.support.CdsHttp;
 import se.primarycare.cds.support.FhirHttp;
 import se.primarycare.cds.support.Fixtures;
+import se.primarycare.cds.support.ProfileValidator;
 
 /** The CDS Hooks protocol as an EHR meets it: discovery, data access modes, errors, language, CORS. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -26,6 +27,10 @@ import se.primarycare.cds.support.Fixtures;
 class CdsProtocolIT {
 
     private static final String SIGN = "/cds-services/primarycare-order-sign";
+    private static final Map<String, String> PROFILE_OF = Map.of(
+            "ServiceRequest", "se-service-request",
+            "CarePlan", "se-rehab-plan",
+            "MedicationRequest", "se-medicationrequest");
 
     @LocalServerPort
     int port;
@@ -103,6 +108,13 @@ class CdsProtocolIT {
                 for (JsonNode suggestion : card.path("suggestions")) {
                     for (JsonNode action : suggestion.path("actions")) {
                         JsonNode resource = action.get("resource");
+                        assertThat(ProfileValidator.errors(
+                                        (org.hl7.fhir.r4.model.Resource)
+                                                FhirHttp.FHIR.newJsonParser().parseResource(resource.toString()),
+                                        PROFILE_OF.get(
+                                                resource.get("resourceType").asText())))
+                                .as(fixture.name() + " suggestion " + resource)
+                                .isEmpty();
                         FhirHttp.Response response =
                                 "create".equals(action.path("type").asText())
                                         ? fhir.post(resource.get("resourceType").asText(), resource.toString())

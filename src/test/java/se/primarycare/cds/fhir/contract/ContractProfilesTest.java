@@ -2,24 +2,14 @@ package se.primarycare.cds.fhir.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
-import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
-import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.util.List;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import se.primarycare.cds.support.Fixtures;
+import se.primarycare.cds.support.ProfileValidator;
 import se.primarycare.cds.support.TestProfiles;
 
 /**
@@ -28,22 +18,10 @@ import se.primarycare.cds.support.TestProfiles;
  */
 class ContractProfilesTest {
 
-    private static final FhirContext FHIR = FhirContext.forR4Cached();
-    private static final String PROFILE = "https://fhir.primarycare.se/StructureDefinition/";
-    private static FhirValidator validator;
     private static ContractValidator contract;
 
     @BeforeAll
-    static void buildValidators() {
-        PrePopulatedValidationSupport ours = new PrePopulatedValidationSupport(FHIR);
-        TestProfiles.profiles().files().forEach(f -> ours.addResource(f.resource()));
-        ValidationSupportChain chain = new ValidationSupportChain(
-                ours,
-                new DefaultProfileValidationSupport(FHIR),
-                new SnapshotGeneratingValidationSupport(FHIR),
-                new InMemoryTerminologyServerValidationSupport(FHIR),
-                new CommonCodeSystemsTerminologyService(FHIR));
-        validator = FHIR.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
+    static void buildValidator() {
         contract = new ContractValidator(new IcdCodeCheck(TestProfiles.terminology()));
     }
 
@@ -83,13 +61,6 @@ class ContractProfilesTest {
     }
 
     private static List<String> errors(Resource resource, String profile) {
-        resource.getMeta().addProfile(PROFILE + profile);
-        List<SingleValidationMessage> messages =
-                validator.validateWithResult(resource).getMessages();
-        resource.getMeta().getProfile().clear();
-        return messages.stream()
-                .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
-                .map(m -> m.getLocationString() + ": " + m.getMessage())
-                .toList();
+        return ProfileValidator.errors(resource, profile);
     }
 }
