@@ -1030,6 +1030,11 @@ def build_readme(files: list[tuple[str, dict]], expansions: dict[str, list[dict]
             n = str(len(members))
             unver = verified_false(members)
             unv = f"{len(unver)}" + (f": {', '.join(unver)}" if unver else "")
+        elif rt == "Measure":
+            what = f"Measure: {res['title']}"
+            src = "indicators.md"
+            n = "—"
+            unv = "—"
         elif rt == "ConceptMap":
             what = f"ConceptMap: {res['title']}"
             src = "CDS Hooks sandbox medication list (cds-hooks/sandbox)"
@@ -1160,6 +1165,113 @@ def build_rxnorm_concept_map(code_systems: dict[str, dict]) -> dict:
     }
 
 
+# --------------------------------------------------------------------------- Measures (indicators.md)
+
+SRC_INDICATORS = "Primary Care CDS indicator definitions (shared/reference/indicators.md)"
+IND_EXT = f"{BASE}/StructureDefinition/indicator"
+POP_SYSTEM = "http://terminology.hl7.org/CodeSystem/measure-population"
+SCORING_SYSTEM = "http://terminology.hl7.org/CodeSystem/measure-scoring"
+IMPROVEMENT_SYSTEM = "http://terminology.hl7.org/CodeSystem/measure-improvement-notation"
+
+DID_GROUPS = [("N05BA", "bensodiazepiner"), ("N05CF", "bensodiazepinbesläktade sömnmedel (z-läkemedel)"),
+              ("N05CD", "bensodiazepinhypnotika"), ("N02A", "opioider"), ("N02AA", "naturliga opiumalkaloider"),
+              ("N02AJ", "opioider i kombination"), ("N02BF02", "pregabalin")]
+ACTIVITY_CODES = [("DV131", "Enkla råd om fysisk aktivitet"), ("DV132", "Rådgivande samtal om fysisk aktivitet"),
+                  ("DV133", "Kvalificerat rådgivande samtal om fysisk aktivitet"), ("DV200", "FaR, utfärdande"),
+                  ("AW005", "Uppföljning av FaR"), ("DU011", "KBT")]
+
+
+def measure(mid, title, description, kind, scoring, improvement, populations, code=None, limit=None):
+    ext = [{"url": "kind", "valueCode": kind}]
+    if code is not None:
+        ext.append({"url": "code", "valueString": code})
+    if limit is not None:
+        ext.append({"url": "limit", "valueInteger": limit})
+    return {
+        "resourceType": "Measure", "id": mid, "url": f"{BASE}/Measure/{mid}", "version": VERSION,
+        "name": "".join(w.capitalize() for w in mid.replace("-", " ").split()), "title": title,
+        "status": "active", "publisher": PUBLISHER, "description": description + " Source: " + SRC_INDICATORS + ".",
+        "extension": [{"url": IND_EXT, "extension": ext}],
+        "scoring": {"coding": [{"system": SCORING_SYSTEM, "code": scoring}]},
+        "improvementNotation": {"coding": [{"system": IMPROVEMENT_SYSTEM, "code": improvement}]},
+        "group": [{
+            "population": [{"code": {"coding": [{"system": POP_SYSTEM, "code": c}]}, "description": d}
+                           for c, d in populations],
+            "stratifier": [
+                {"code": {"text": "age-group"}, "description": "Ålder på periodens sista dag: <40 eller >=40 år."},
+                {"code": {"text": "gender"}, "description": "Kön: male, female, other, unknown."},
+            ],
+        }],
+    }
+
+
+def build_measures() -> list[dict]:
+    listed = "Patienter listade på enheten på periodens sista dag (managingOrganization, active ej false)"
+    out = [
+        measure("an07", "Ån07 – Patienter med ångest som behandlas med bensodiazepiner",
+                "Denominator: listed patients with an anxiety Condition (F40–F48) recorded in the 24 months ending "
+                "periodEnd. Numerator: those with a benzodiazepine MedicationRequest (ATC below N05BA, or clonazepam "
+                "with an anxiety reason; status active|completed, intent order) authored in the period.",
+                "an07", "proportion", "decrease",
+                [("initial-population", listed), ("denominator", "Ångestdiagnos registrerad inom 24 månader"),
+                 ("numerator", "Bensodiazepin förskrivet under perioden")]),
+        measure("an09", "Ån09 – Nydiagnostiserad ångest som fått KBT",
+                "Denominator: listed patients with an anxiety Condition recorded in the period and none in the 12 "
+                "months before it (index date = the earliest such date). Numerator: a completed Procedure DU011 "
+                "performed 0–180 days after the index date. The numerator of a recent period grows for 180 days.",
+                "an09", "proportion", "increase",
+                [("initial-population", listed), ("denominator", "Ny ångestdiagnos under perioden"),
+                 ("numerator", "KBT (DU011) inom 0–180 dagar")]),
+        measure("sl28", "SL28 – Rehabiliteringsplan vid psykiatrisk sjukskrivning > 28 dagar",
+                "Denominator: listed patients with a psychiatric sick-leave episode longer than 28 days that overlaps "
+                "the period (periods joined across ≤ 5 uncovered days). Numerator: a rehab-plan CarePlan created "
+                "between episode start and start + 60 days.",
+                "sl28", "proportion", "increase",
+                [("initial-population", listed), ("denominator", "Psykiatrisk sjukskrivning > 28 dagar"),
+                 ("numerator", "Rehabiliteringsplan inom 60 dagar från start")]),
+        measure("sl14", "SL14 – Fysisk aktivitet vid psykiatrisk sjukskrivning > 14 dagar",
+                "Denominator: listed patients with a psychiatric sick-leave episode longer than 14 days that overlaps "
+                "the period. Numerator: a completed Procedure DV131, DV132, DV133 or DV200 between episode start − 30 "
+                "days and episode end + 30 days.",
+                "sl14", "proportion", "increase",
+                [("initial-population", listed), ("denominator", "Psykiatrisk sjukskrivning > 14 dagar"),
+                 ("numerator", "Råd om fysisk aktivitet eller FaR")]),
+        measure("long-term-use", "Långtidsanvändning av bensodiazepiner och z-läkemedel (Lm4/Lm7-liknande)",
+                "Denominator: listed patients with any benzodiazepine or z-drug prescription in the 12 months ending "
+                "periodEnd. Numerator: those whose summed DDD of both groups over those 12 months is ≥ 0.5 × 365.",
+                "long-term-use", "proportion", "decrease",
+                [("initial-population", listed), ("denominator", "Bensodiazepin eller z-läkemedel inom 12 månader"),
+                 ("numerator", "Minst 0,5 DDD per dag")]),
+        measure("starter-pack-benzodiazepines", "Startförpackning vid ny bensodiazepinförskrivning (Lm8-liknande)",
+                "Denominator: new benzodiazepine prescriptions in the period (none for the patient in the 365 days "
+                "before; two on the same day are both new). Numerator: those totalling ≤ 25 tablets with repeats.",
+                "starter-pack", "proportion", "increase",
+                [("denominator", "Nya bensodiazepinförskrivningar"), ("numerator", "Högst 25 tabletter")],
+                code="benzodiazepines", limit=25),
+        measure("starter-pack-z-drugs", "Startförpackning vid ny förskrivning av z-läkemedel (Lm5-liknande)",
+                "Denominator: new z-drug prescriptions in the period. Numerator: those totalling ≤ 30 tablets.",
+                "starter-pack", "proportion", "increase",
+                [("denominator", "Nya förskrivningar av z-läkemedel"), ("numerator", "Högst 30 tabletter")],
+                code="z-drugs", limit=30),
+    ]
+    for atc, name in DID_GROUPS:
+        out.append(measure(f"did-{atc.lower()}", f"DDD per 1000 listade och dag – {atc} {name}",
+                           f"DID for ATC group {atc}: Σ DDD of MedicationRequests with ATC below {atc} (status "
+                           "active|completed, intent order, authored in the period, subject listed) × 1000 / (listed "
+                           "× days). DDD = quantity × (1 + repeats) × strength / DDD (mg) from the product catalogue; "
+                           "requests without a known product or quantity are counted apart.",
+                           "did", "ratio", "decrease",
+                           [("initial-population", listed), ("denominator", "Listade patienter × dagar / 1000"),
+                            ("numerator", f"Summa DDD för {atc}")], code=atc))
+    for kva, name in ACTIVITY_CODES:
+        out.append(measure(f"activity-{kva.lower()}", f"Antal åtgärder {kva} – {name}",
+                           f"Number of completed Procedures KVÅ {kva} performed in the period, of patients listed at "
+                           "the unit (sick-listed or not).",
+                           "activity", "cohort", "increase",
+                           [("initial-population", listed), ("measure-population", f"Utförda {kva}")], code=kva))
+    return out
+
+
 def generate(codes_dir: Path, out_dir: Path) -> tuple[list[str], list[str]]:
     atc_rows = read_csv(codes_dir / "atc.csv", ["code", "level", "parent", "name_en", "name_sv", "ddd", "ddd_unit", "ddd_route", "verified"])
     icd_rows = read_csv(codes_dir / "icd10se.csv", ["code", "parent", "name_sv", "name_en", "verified"])
@@ -1181,6 +1293,7 @@ def generate(codes_dir: Path, out_dir: Path) -> tuple[list[str], list[str]]:
     files += [(f"ValueSet-{r['id']}.json", r) for r in value_sets]
     files += [(f"StructureDefinition-{r['id']}.json", r) for r in profiles]
     files.append(("ConceptMap-rxnorm-to-atc.json", build_rxnorm_concept_map(code_systems)))
+    files += [(f"Measure-{r['id']}.json", r) for r in build_measures()]
 
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []

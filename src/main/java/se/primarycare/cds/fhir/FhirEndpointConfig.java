@@ -32,7 +32,8 @@ public class FhirEndpointConfig {
             JpaStorageSettings storageSettings,
             ISearchParamRegistry searchParamRegistry,
             IValidationSupport validationSupport,
-            List<FhirServerInterceptor> interceptors) {
+            List<FhirServerInterceptor> interceptors,
+            List<FhirOperationProvider> operations) {
         RestfulServer server = new RestfulServer(systemDao.getContext());
         server.registerProviders(resourceProviders.createProviders());
         server.registerProviders(systemProvider, valueSetOperations, bulkExport);
@@ -42,6 +43,7 @@ public class FhirEndpointConfig {
         server.setServerConformanceProvider(new JpaCapabilityStatementProvider(
                 server, systemDao, storageSettings, searchParamRegistry, validationSupport));
         interceptors.forEach(server::registerInterceptor);
+        operations.forEach(server::registerProvider);
         return server;
     }
 

@@ -54,7 +54,6 @@ public class FhirPersistenceConfig {
         JpaStorageSettings settings = new JpaStorageSettings();
         settings.setReuseCachedSearchResultsForMillis(
                 properties.searchCacheMillis() > 0 ? properties.searchCacheMillis() : null);
-        settings.setFetchSizeDefaultMaximum(properties.maxPageSize());
         // Terminology is small; index every CodeSystem in the request that stores it so that :below and :in
         // searches are correct as soon as start-up finishes (no deferred job to wait for).
         settings.setDeferIndexingForCodesystemsOfSize(100_000);

@@ -20,10 +20,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import se.primarycare.cds.rules.CodeMatcher;
 import se.primarycare.cds.rules.MedicationNames;
-import se.primarycare.cds.rules.ProductCatalogue;
 import se.primarycare.cds.rules.RuleEngine;
 import se.primarycare.cds.rules.RuleLoader;
 import se.primarycare.cds.terminology.ConceptMapIndex;
+import se.primarycare.cds.terminology.ProductCatalogue;
 import se.primarycare.cds.terminology.TerminologyIndex;
 import se.primarycare.cds.terminology.ValueSetIndex;
 

@@ -20,6 +20,7 @@ import se.primarycare.cds.rules.Condition.NewPrescription;
 import se.primarycare.cds.rules.Condition.NoCarePlanForEpisode;
 import se.primarycare.cds.rules.Condition.NoProcedureInEpisode;
 import se.primarycare.cds.rules.Condition.SickLeaveEpisode;
+import se.primarycare.cds.terminology.ProductCatalogue;
 
 /**
  * Checks one rule condition against the facts, following the precise definitions of cds-rules.md. Records what

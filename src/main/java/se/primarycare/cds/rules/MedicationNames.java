@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import se.primarycare.cds.terminology.CodeHierarchy;
 import se.primarycare.cds.terminology.Concept;
+import se.primarycare.cds.terminology.ProductCatalogue;
 import se.primarycare.cds.terminology.TerminologyIndex;
 
 /** Names of drugs and diagnoses for card texts, in the card's language, from the loaded terminology. */

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import se.primarycare.cds.rules.RuleDefinition.RuleCase;
 import se.primarycare.cds.rules.RuleDefinition.SuggestionDefinition;
 import se.primarycare.cds.terminology.CodeHierarchy;
+import se.primarycare.cds.terminology.ProductCatalogue;
 
 /**
  * Runs the rules of one hook over a patient's facts and returns the cards to show. Pure: the same rules and

@@ -1,11 +1,9 @@
-package se.primarycare.cds.rules;
+package se.primarycare.cds.terminology;
 
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import se.primarycare.cds.terminology.Concept;
-import se.primarycare.cds.terminology.TerminologyIndex;
 
 /** The product CodeSystem of {@code fhir-profiles/} as the rules use it: strength, pack sizes and DDD. */
 public final class ProductCatalogue {

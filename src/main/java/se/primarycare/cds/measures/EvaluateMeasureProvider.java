@@ -1,0 +1,83 @@
+package se.primarycare.cds.measures;
+
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Measure;
+import org.hl7.fhir.r4.model.MeasureReport;
+import org.hl7.fhir.r4.model.StringType;
+import se.primarycare.cds.fhir.FhirOperationProvider;
+import se.primarycare.cds.measures.core.IndicatorCalculator;
+import se.primarycare.cds.measures.core.IndicatorResult;
+import se.primarycare.cds.measures.core.IndicatorSpec;
+
+/**
+ * {@code Measure/{id}/$evaluate-measure?periodStart=&periodEnd=[&subject=Organization/{id}][&reportType=subject-list]}:
+ * the indicator computed by our own set-based core (not CQL), answered as a standard MeasureReport.
+ */
+public class EvaluateMeasureProvider implements FhirOperationProvider {
+
+    private final IndicatorCatalogue catalogue;
+    private final IndicatorCalculator calculator;
+    private final MeasureReportWriter writer = new MeasureReportWriter();
+
+    public EvaluateMeasureProvider(IndicatorCatalogue catalogue, IndicatorCalculator calculator) {
+        this.catalogue = catalogue;
+        this.calculator = calculator;
+    }
+
+    @Operation(name = "$evaluate-measure", idempotent = true, type = Measure.class)
+    public MeasureReport evaluateMeasure(
+            @IdParam IdType id,
+            @OperationParam(name = "periodStart") StringType periodStart,
+            @OperationParam(name = "periodEnd") StringType periodEnd,
+            @OperationParam(name = "subject") StringType subject,
+            @OperationParam(name = "reportType") StringType reportType) {
+        String measureId = id.getIdPart();
+        Measure measure = catalogue
+                .measure(measureId)
+                .orElseThrow(() -> new ResourceNotFoundException(
+                        "Measure/" + measureId + " is not an indicator of " + "this server"));
+        IndicatorSpec spec = catalogue.spec(measureId).orElseThrow();
+        LocalDate start = date("periodStart", periodStart);
+        LocalDate end = date("periodEnd", periodEnd);
+        if (start.isAfter(end)) {
+            throw new InvalidRequestException("periodStart must not be after periodEnd");
+        }
+        String unit = unit(subject);
+        boolean subjectList = reportType != null && "subject-list".equals(reportType.getValue());
+        if (reportType != null && !subjectList && !"summary".equals(reportType.getValue())) {
+            throw new InvalidRequestException("reportType must be 'summary' or 'subject-list'");
+        }
+        IndicatorResult result = calculator.evaluate(spec, start, end, unit);
+        return writer.write(measure, result, start, end, unit, subjectList);
+    }
+
+    private static LocalDate date(String name, StringType value) {
+        if (value == null || value.getValue() == null || value.getValue().isBlank()) {
+            throw new InvalidRequestException(name + " is required (a date, e.g. 2026-01-01)");
+        }
+        String text = value.getValue();
+        try {
+            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(name + " '" + text + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    private static String unit(StringType subject) {
+        if (subject == null || subject.getValue() == null || subject.getValue().isBlank()) {
+            return null;
+        }
+        String value = subject.getValue();
+        if (!value.startsWith("Organization/") || value.length() == "Organization/".length()) {
+            throw new InvalidRequestException("subject must be Organization/{id} (a vårdcentral), not '" + value + "'");
+        }
+        return value.substring("Organization/".length());
+    }
+}

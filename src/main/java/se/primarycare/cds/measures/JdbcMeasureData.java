@@ -1,0 +1,165 @@
+package se.primarycare.cds.measures;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import se.primarycare.cds.measures.core.MeasureDataPort;
+import se.primarycare.cds.measures.core.MeasureFacts.CarePlanRow;
+import se.primarycare.cds.measures.core.MeasureFacts.DiagnosisRow;
+import se.primarycare.cds.measures.core.MeasureFacts.ListedPatient;
+import se.primarycare.cds.measures.core.MeasureFacts.PrescriptionRow;
+import se.primarycare.cds.measures.core.MeasureFacts.ProcedureRow;
+import se.primarycare.cds.measures.core.MeasureFacts.SickLeaveRow;
+
+/** The indicator core's data, read from the read-model tables with one indexed query per kind of fact. */
+public final class JdbcMeasureData implements MeasureDataPort {
+
+    /** Listed = listed at a unit (at this unit when given) and born by the evaluation date. */
+    private static final String LISTED =
+            " p.active AND p.org_id IS NOT NULL AND (p.birth_date IS NULL OR " + "p.birth_date <= ?) ";
+
+    private final JdbcTemplate jdbc;
+
+    public JdbcMeasureData(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<ListedPatient> listed(String unit, LocalDate listedOn) {
+        Query q = new Query(
+                "SELECT p.res_id, p.birth_date, p.gender, p.org_id FROM pcm_patient p WHERE" + LISTED, listedOn, unit);
+        return jdbc.query(
+                q.sql,
+                (rs, i) -> new ListedPatient(rs.getString(1), date(rs, 2), rs.getString(3), rs.getString(4)),
+                q.args.toArray());
+    }
+
+    @Override
+    public List<DiagnosisRow> diagnoses(String unit, LocalDate listedOn, LocalDate from, LocalDate to) {
+        Query q = new Query(
+                        "SELECT x.patient_id, x.res_id, x.code, x.recorded FROM pcm_diagnosis x "
+                                + "JOIN pcm_patient p ON p.res_id = x.patient_id WHERE" + LISTED,
+                        listedOn,
+                        unit)
+                .between("x.recorded", from, to);
+        return jdbc.query(
+                q.sql,
+                (rs, i) -> new DiagnosisRow(rs.getString(1), rs.getString(2), rs.getString(3), date(rs, 4)),
+                q.args.toArray());
+    }
+
+    @Override
+    public List<PrescriptionRow> prescriptions(String unit, LocalDate listedOn, LocalDate from, LocalDate to) {
+        Query q = new Query(
+                        "SELECT x.patient_id, x.res_id, x.status, x.intent, x.authored, x.atc, x.product, "
+                                + "x.quantity, x.repeats, x.reason_codes, x.reason_refs FROM pcm_prescription x "
+                                + "JOIN pcm_patient p ON p.res_id = x.patient_id WHERE" + LISTED,
+                        listedOn,
+                        unit)
+                .between("x.authored", from, to);
+        RowMapper<PrescriptionRow> mapper = (rs, i) -> new PrescriptionRow(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                date(rs, 5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getBigDecimal(8),
+                rs.getInt(9),
+                list(rs.getString(10)),
+                list(rs.getString(11)));
+        return jdbc.query(q.sql, mapper, q.args.toArray());
+    }
+
+    @Override
+    public List<ProcedureRow> procedures(String unit, LocalDate listedOn, LocalDate from, LocalDate to) {
+        Query q = new Query(
+                        "SELECT x.patient_id, x.code, x.status, x.performed FROM pcm_procedure x "
+                                + "JOIN pcm_patient p ON p.res_id = x.patient_id WHERE" + LISTED,
+                        listedOn,
+                        unit)
+                .between("x.performed", from, to);
+        return jdbc.query(
+                q.sql,
+                (rs, i) -> new ProcedureRow(rs.getString(1), rs.getString(2), rs.getString(3), date(rs, 4)),
+                q.args.toArray());
+    }
+
+    @Override
+    public List<SickLeaveRow> sickLeave(String unit, LocalDate listedOn, LocalDate from, LocalDate to) {
+        Query q = new Query(
+                "SELECT x.patient_id, x.start_date, x.end_date, x.focus_ids FROM pcm_sick_leave x "
+                        + "JOIN pcm_patient p ON p.res_id = x.patient_id WHERE" + LISTED,
+                listedOn,
+                unit);
+        if (from != null) {
+            q.sql += " AND x.end_date >= ?";
+            q.args.add(Date.valueOf(from));
+        }
+        if (to != null) {
+            q.sql += " AND x.start_date <= ?";
+            q.args.add(Date.valueOf(to));
+        }
+        return jdbc.query(
+                q.sql,
+                (rs, i) -> new SickLeaveRow(rs.getString(1), date(rs, 2), date(rs, 3), list(rs.getString(4))),
+                q.args.toArray());
+    }
+
+    @Override
+    public List<CarePlanRow> carePlans(String unit, LocalDate listedOn, LocalDate from, LocalDate to) {
+        Query q = new Query(
+                        "SELECT x.patient_id, x.status, x.created, x.rehab FROM pcm_care_plan x "
+                                + "JOIN pcm_patient p ON p.res_id = x.patient_id WHERE" + LISTED,
+                        listedOn,
+                        unit)
+                .between("x.created", from, to);
+        return jdbc.query(
+                q.sql,
+                (rs, i) -> new CarePlanRow(rs.getString(1), rs.getString(2), date(rs, 3), rs.getBoolean(4)),
+                q.args.toArray());
+    }
+
+    private static LocalDate date(ResultSet rs, int column) throws SQLException {
+        Date date = rs.getDate(column);
+        return date == null ? null : date.toLocalDate();
+    }
+
+    private static List<String> list(String joined) {
+        return joined == null || joined.isBlank() ? List.of() : Arrays.asList(joined.split(","));
+    }
+
+    /** SQL text and its arguments, built up clause by clause. */
+    private static final class Query {
+        String sql;
+        final List<Object> args = new ArrayList<>();
+
+        Query(String sql, LocalDate listedOn, String unit) {
+            this.sql = sql;
+            args.add(Date.valueOf(listedOn));
+            if (unit != null) {
+                this.sql += " AND p.org_id = ?";
+                args.add(unit);
+            }
+        }
+
+        Query between(String column, LocalDate from, LocalDate to) {
+            if (from != null) {
+                sql += " AND " + column + " >= ?";
+                args.add(Date.valueOf(from));
+            }
+            if (to != null) {
+                sql += " AND " + column + " <= ?";
+                args.add(Date.valueOf(to));
+            }
+            return this;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package se.primarycare.cds.measures;
+
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import org.hl7.fhir.r4.model.Measure;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.primarycare.cds.fhir.contract.ContractSystems;
+import se.primarycare.cds.measures.core.IndicatorCalculator;
+import se.primarycare.cds.measures.core.IndicatorVocabulary;
+import se.primarycare.cds.terminology.FhirProfiles;
+import se.primarycare.cds.terminology.ProductCatalogue;
+import se.primarycare.cds.terminology.TerminologyIndex;
+import se.primarycare.cds.terminology.ValueSetIndex;
+
+/** The indicators' read model: its tables, the projector on every write, and the rebuild at start. */
+@Configuration
+public class MeasuresConfig {
+
+    @Bean
+    public MeasureFactsTables measureFactsTables(JdbcTemplate jdbc) {
+        MeasureFactsTables tables = new MeasureFactsTables(jdbc);
+        tables.create();
+        return tables;
+    }
+
+    @Bean
+    public MeasureFactsProjector measureFactsProjector(
+            JdbcTemplate jdbc, MeasureFactsTables tables, IInterceptorService interceptors) {
+        MeasureFactsProjector projector = new MeasureFactsProjector(jdbc);
+        interceptors.registerInterceptor(projector);
+        return projector;
+    }
+
+    @Bean
+    public IndicatorCatalogue indicatorCatalogue(FhirProfiles profiles) {
+        return new IndicatorCatalogue(profiles.ofType(Measure.class));
+    }
+
+    @Bean
+    public IndicatorVocabulary indicatorVocabulary(ValueSetIndex valueSets, TerminologyIndex terminology) {
+        ProductCatalogue products = new ProductCatalogue(terminology);
+        return new IndicatorVocabulary(
+                code -> valueSets.contains("anxiety", ContractSystems.ICD_10_SE, code),
+                code -> valueSets.contains("psychiatric", ContractSystems.ICD_10_SE, code),
+                atc -> atc.startsWith("N05BA"),
+                atc -> valueSets.contains("benzodiazepines", ContractSystems.ATC, atc) && !atc.startsWith("N05BA"),
+                atc -> valueSets.contains("z-drugs", ContractSystems.ATC, atc),
+                code -> products.product(code)
+                        .map(p -> new IndicatorVocabulary.ProductDose(p.strengthMg(), p.dddMg())));
+    }
+
+    @Bean
+    public EvaluateMeasureProvider evaluateMeasureProvider(
+            IndicatorCatalogue catalogue, IndicatorVocabulary vocabulary, JdbcTemplate jdbc) {
+        return new EvaluateMeasureProvider(catalogue, new IndicatorCalculator(new JdbcMeasureData(jdbc), vocabulary));
+    }
+
+    @Bean
+    public MeasureFactsRebuilder measureFactsRebuilder(
+            MeasureFactsTables tables,
+            MeasureFactsProjector projector,
+            DaoRegistry daos,
+            PlatformTransactionManager transactionManager) {
+        return new MeasureFactsRebuilder(tables, projector, daos, new TransactionTemplate(transactionManager));
+    }
+}

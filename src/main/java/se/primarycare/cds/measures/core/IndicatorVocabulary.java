@@ -1,0 +1,29 @@
+package se.primarycare.cds.measures.core;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The code knowledge the indicators need, handed to the pure core as functions (built from the loaded ValueSets
+ * and product catalogue), so the core never names a code itself.
+ *
+ * @param anxiety ICD-10-SE code is in the anxiety ValueSet (F40–F48)
+ * @param psychiatric ICD-10-SE code is in the F chapter
+ * @param benzodiazepine ATC code is below N05BA
+ * @param clonazepam ATC code is clonazepam (a benzodiazepine only when prescribed for anxiety)
+ * @param zDrug ATC code is below N05CF
+ * @param product strength and DDD (both mg) of a product code of the catalogue
+ */
+public record IndicatorVocabulary(
+        Predicate<String> anxiety,
+        Predicate<String> psychiatric,
+        Predicate<String> benzodiazepine,
+        Predicate<String> clonazepam,
+        Predicate<String> zDrug,
+        Function<String, Optional<ProductDose>> product) {
+
+    /** mg per unit and the WHO DDD in mg. */
+    public record ProductDose(BigDecimal strengthMg, BigDecimal dddMg) {}
+}

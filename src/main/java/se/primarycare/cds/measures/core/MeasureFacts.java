@@ -1,0 +1,51 @@
+package se.primarycare.cds.measures.core;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The rows the indicator core reads, as the data-access port returns them (plain values, no FHIR, no SQL). */
+public final class MeasureFacts {
+
+    private MeasureFacts() {}
+
+    /** A patient listed at a unit on the evaluation date. */
+    public record ListedPatient(String id, LocalDate birthDate, String gender, String unit) {}
+
+    /** An ICD-10-SE diagnosis (one row per coding). */
+    public record DiagnosisRow(String patientId, String conditionId, String code, LocalDate recorded) {}
+
+    /** A MedicationRequest as the indicators see it. */
+    public record PrescriptionRow(
+            String patientId,
+            String id,
+            String status,
+            String intent,
+            LocalDate authored,
+            String atc,
+            String product,
+            BigDecimal quantity,
+            int repeats,
+            List<String> reasonCodes,
+            List<String> reasonConditionIds) {
+
+        /** quantity × (1 + repeats); null when the quantity is unknown. */
+        public BigDecimal totalTablets() {
+            return quantity == null ? null : quantity.multiply(BigDecimal.valueOf(1L + Math.max(0, repeats)));
+        }
+
+        /** Status active or completed and intent order (indicators.md, "General rules"). */
+        public boolean isPrescription() {
+            return ("active".equals(status) || "completed".equals(status)) && "order".equals(intent);
+        }
+    }
+
+    /** A KVÅ procedure. */
+    public record ProcedureRow(String patientId, String code, String status, LocalDate performed) {}
+
+    /** A sick-leave certificate period with the Conditions it is for. */
+    public record SickLeaveRow(String patientId, LocalDate start, LocalDate end, List<String> focusConditionIds) {}
+
+    /** A CarePlan. */
+    public record CarePlanRow(String patientId, String status, LocalDate created, boolean rehab) {}
+}

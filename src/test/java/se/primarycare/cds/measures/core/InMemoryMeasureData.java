@@ -1,0 +1,89 @@
+package se.primarycare.cds.measures.core;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import se.primarycare.cds.measures.core.MeasureFacts.CarePlanRow;
+import se.primarycare.cds.measures.core.MeasureFacts.DiagnosisRow;
+import se.primarycare.cds.measures.core.MeasureFacts.ListedPatient;
+import se.primarycare.cds.measures.core.MeasureFacts.PrescriptionRow;
+import se.primarycare.cds.measures.core.MeasureFacts.ProcedureRow;
+import se.primarycare.cds.measures.core.MeasureFacts.SickLeaveRow;
+
+/** A deliberately naive port over lists, for testing the indicator core without a database. */
+final class InMemoryMeasureData implements MeasureDataPort {
+
+    final List<ListedPatient> patients = new ArrayList<>();
+    final List<String> inactive = new ArrayList<>();
+    final List<DiagnosisRow> diagnoses = new ArrayList<>();
+    final List<PrescriptionRow> prescriptions = new ArrayList<>();
+    final List<ProcedureRow> procedures = new ArrayList<>();
+    final List<SickLeaveRow> sickLeave = new ArrayList<>();
+    final List<CarePlanRow> carePlans = new ArrayList<>();
+
+    @Override
+    public List<ListedPatient> listed(String unit, LocalDate listedOn) {
+        return patients.stream()
+                .filter(p -> !inactive.contains(p.id()))
+                .filter(p -> unit == null || unit.equals(p.unit()))
+                .filter(p -> p.birthDate() == null || !p.birthDate().isAfter(listedOn))
+                .toList();
+    }
+
+    private Set<String> listedIds(String unit, LocalDate on) {
+        return listed(unit, on).stream().map(ListedPatient::id).collect(Collectors.toSet());
+    }
+
+    private <T> List<T> of(
+            List<T> rows,
+            Function<T, String> patient,
+            Function<T, LocalDate> date,
+            String unit,
+            LocalDate on,
+            LocalDate from,
+            LocalDate to) {
+        Set<String> listed = listedIds(unit, on);
+        Predicate<T> inWindow = r -> {
+            LocalDate d = date.apply(r);
+            return (from == null || (d != null && !d.isBefore(from))) && (to == null || (d != null && !d.isAfter(to)));
+        };
+        return rows.stream()
+                .filter(r -> listed.contains(patient.apply(r)))
+                .filter(inWindow)
+                .toList();
+    }
+
+    @Override
+    public List<DiagnosisRow> diagnoses(String unit, LocalDate on, LocalDate from, LocalDate to) {
+        return of(diagnoses, DiagnosisRow::patientId, DiagnosisRow::recorded, unit, on, from, to);
+    }
+
+    @Override
+    public List<PrescriptionRow> prescriptions(String unit, LocalDate on, LocalDate from, LocalDate to) {
+        return of(prescriptions, PrescriptionRow::patientId, PrescriptionRow::authored, unit, on, from, to);
+    }
+
+    @Override
+    public List<ProcedureRow> procedures(String unit, LocalDate on, LocalDate from, LocalDate to) {
+        return of(procedures, ProcedureRow::patientId, ProcedureRow::performed, unit, on, from, to);
+    }
+
+    @Override
+    public List<SickLeaveRow> sickLeave(String unit, LocalDate on, LocalDate from, LocalDate to) {
+        Set<String> listed = listedIds(unit, on);
+        return sickLeave.stream()
+                .filter(r -> listed.contains(r.patientId()))
+                .filter(r -> (from == null || !r.end().isBefore(from))
+                        && (to == null || !r.start().isAfter(to)))
+                .toList();
+    }
+
+    @Override
+    public List<CarePlanRow> carePlans(String unit, LocalDate on, LocalDate from, LocalDate to) {
+        return of(carePlans, CarePlanRow::patientId, CarePlanRow::created, unit, on, from, to);
+    }
+}

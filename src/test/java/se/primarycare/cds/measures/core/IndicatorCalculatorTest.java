@@ -1,0 +1,270 @@
+package se.primarycare.cds.measures.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import se.primarycare.cds.measures.core.IndicatorVocabulary.ProductDose;
+import se.primarycare.cds.measures.core.MeasureFacts.CarePlanRow;
+import se.primarycare.cds.measures.core.MeasureFacts.DiagnosisRow;
+import se.primarycare.cds.measures.core.MeasureFacts.ListedPatient;
+import se.primarycare.cds.measures.core.MeasureFacts.PrescriptionRow;
+import se.primarycare.cds.measures.core.MeasureFacts.ProcedureRow;
+import se.primarycare.cds.measures.core.MeasureFacts.SickLeaveRow;
+
+/**
+ * Hand-computed fixtures for the indicators of indicators.md, each at the edges the definitions draw. Period:
+ * calendar year 2025 (periodStart 2025-01-01, periodEnd 2025-12-31); the reasoning is next to each expectation.
+ */
+class IndicatorCalculatorTest {
+
+    private static final LocalDate START = LocalDate.of(2025, 1, 1);
+    private static final LocalDate END = LocalDate.of(2025, 12, 31);
+    private static final IndicatorVocabulary CODES = new IndicatorVocabulary(
+            code -> code.compareTo("F40") >= 0 && code.compareTo("F49") < 0,
+            code -> code.startsWith("F"),
+            atc -> atc.startsWith("N05BA"),
+            atc -> atc.equals("N03AE01"),
+            atc -> atc.startsWith("N05CF"),
+            product -> Map.of(
+                            "oxazepam-10mg-tab", new ProductDose(new BigDecimal(10), new BigDecimal(50)),
+                            "zopiclone-7.5mg-tab", new ProductDose(new BigDecimal("7.5"), new BigDecimal("7.5")))
+                    .entrySet()
+                    .stream()
+                    .filter(e -> e.getKey().equals(product))
+                    .map(Map.Entry::getValue)
+                    .findFirst());
+
+    private final InMemoryMeasureData data = new InMemoryMeasureData();
+    private final IndicatorCalculator calculator = new IndicatorCalculator(data, CODES);
+
+    private void patient(String id, String birth, String gender, String unit) {
+        data.patients.add(new ListedPatient(id, LocalDate.parse(birth), gender, unit));
+    }
+
+    private void diagnosis(String patient, String code, String recorded) {
+        data.diagnoses.add(
+                new DiagnosisRow(patient, patient + "-" + code + "-" + recorded, code, LocalDate.parse(recorded)));
+    }
+
+    private void prescription(
+            String patient,
+            String atc,
+            String product,
+            int tablets,
+            int repeats,
+            String authored,
+            String status,
+            List<String> reasonCodes) {
+        data.prescriptions.add(new PrescriptionRow(
+                patient,
+                patient + "-rx-" + data.prescriptions.size(),
+                status,
+                "order",
+                LocalDate.parse(authored),
+                atc,
+                product,
+                BigDecimal.valueOf(tablets),
+                repeats,
+                reasonCodes,
+                List.of()));
+    }
+
+    @Test
+    void an07CountsAnxietyIn24MonthsAndBenzodiazepinesInThePeriod() {
+        // a: F41.1 recorded 2024-01-01 = first day of the 24-month window (2024-01-01..2025-12-31): in denominator;
+        //    oxazepam authored 2025-06-01: numerator.
+        patient("a", "1990-05-05", "female", "vc1");
+        diagnosis("a", "F41.1", "2024-01-01");
+        prescription("a", "N05BA04", "oxazepam-10mg-tab", 25, 0, "2025-06-01", "completed", List.of());
+        // b: F43.8A recorded 2023-12-31 = one day before the window: not in the denominator, even with a benzo.
+        patient("b", "1950-01-01", "male", "vc1");
+        diagnosis("b", "F43.8A", "2023-12-31");
+        prescription("b", "N05BA04", "oxazepam-10mg-tab", 25, 0, "2025-06-01", "completed", List.of());
+        // c: anxiety in window, benzo only in 2024 (before periodStart) and a cancelled one in 2025: not numerator.
+        patient("c", "1985-01-01", "female", "vc1");
+        diagnosis("c", "F41.0", "2025-02-02");
+        prescription("c", "N05BA04", "oxazepam-10mg-tab", 25, 0, "2024-12-31", "completed", List.of());
+        prescription("c", "N05BA04", "oxazepam-10mg-tab", 25, 0, "2025-03-01", "cancelled", List.of());
+        // d: clonazepam for anxiety (reason F41.0): counts as benzodiazepine -> numerator.
+        patient("d", "1970-01-01", "male", "vc1");
+        diagnosis("d", "F41.0", "2025-01-10");
+        prescription("d", "N03AE01", null, 100, 0, "2025-01-10", "active", List.of("F41.0"));
+        // e: clonazepam without anxiety reason: not a benzodiazepine -> denominator only.
+        patient("e", "2000-01-01", "female", "vc1");
+        diagnosis("e", "F41.9", "2025-01-10");
+        prescription("e", "N03AE01", null, 100, 0, "2025-01-10", "active", List.of());
+        // f: listed at another unit: excluded when evaluating vc1.
+        patient("f", "1990-01-01", "female", "vc2");
+        diagnosis("f", "F41.1", "2025-01-10");
+        // g: not listed (active=false): excluded.
+        patient("g", "1990-01-01", "female", "vc1");
+        data.inactive.add("g");
+        diagnosis("g", "F41.1", "2025-01-10");
+
+        IndicatorResult result = calculator.evaluate(new IndicatorSpec("an07", null, null), START, END, "vc1");
+
+        assertThat(result.denominatorPatients()).containsExactly("a", "c", "d", "e");
+        assertThat(result.numeratorPatients()).containsExactly("a", "d");
+        assertThat(result.score()).isEqualByComparingTo("0.5");
+        // strata: <40 on 2025-12-31: a (35), e (25); >=40: c (40), d (55)
+        assertThat(result.byAge().get("<40")).isEqualTo(new IndicatorResult.Figures(2, 1, BigDecimal.ZERO, 0));
+        assertThat(result.byAge().get(">=40")).isEqualTo(new IndicatorResult.Figures(2, 1, BigDecimal.ZERO, 0));
+        assertThat(result.byGender().get("female").denominator()).isEqualTo(3);
+        assertThat(result.byGender().get("male").numerator()).isEqualTo(1);
+        assertThat(calculator
+                        .evaluate(new IndicatorSpec("an07", null, null), START, END, null)
+                        .denominatorPatients())
+                .containsExactly("a", "c", "d", "e", "f");
+    }
+
+    @Test
+    void an09CountsNewAnxietyAndKbtWithin180Days() {
+        // a: new anxiety 2025-03-01 (none in the 12 months before), DU011 on day 180 (2025-08-28): numerator.
+        patient("a", "1990-01-01", "female", "vc1");
+        diagnosis("a", "F41.1", "2025-03-01");
+        data.procedures.add(new ProcedureRow("a", "DU011", "completed", LocalDate.of(2025, 8, 28)));
+        // b: new anxiety 2025-03-01, DU011 on day 181 (2025-08-29): denominator only.
+        patient("b", "1990-01-01", "male", "vc1");
+        diagnosis("b", "F41.1", "2025-03-01");
+        data.procedures.add(new ProcedureRow("b", "DU011", "completed", LocalDate.of(2025, 8, 29)));
+        // c: anxiety also on 2024-04-01 (within 12 months before 2025-03-01): not new -> not in denominator.
+        patient("c", "1990-01-01", "female", "vc1");
+        diagnosis("c", "F41.1", "2024-04-01");
+        diagnosis("c", "F41.1", "2025-03-01");
+        // d: anxiety on 2024-02-28 (more than 12 months before 2025-03-01): new again; DU011 on the index day.
+        patient("d", "1990-01-01", "female", "vc1");
+        diagnosis("d", "F41.1", "2024-02-28");
+        diagnosis("d", "F43.2", "2025-03-01");
+        data.procedures.add(new ProcedureRow("d", "DU011", "completed", LocalDate.of(2025, 3, 1)));
+        // e: new anxiety, DU011 planned but not completed: denominator only.
+        patient("e", "1990-01-01", "female", "vc1");
+        diagnosis("e", "F42.0", "2025-05-05");
+        data.procedures.add(new ProcedureRow("e", "DU011", "in-progress", LocalDate.of(2025, 5, 6)));
+
+        IndicatorResult result = calculator.evaluate(new IndicatorSpec("an09", null, null), START, END, "vc1");
+
+        assertThat(result.denominatorPatients()).containsExactly("a", "b", "d", "e");
+        assertThat(result.numeratorPatients()).containsExactly("a", "d");
+    }
+
+    @Test
+    void didSumsDddOfTheGroupPerThousandListedPerDay() {
+        // 4 listed patients, period 365 days. a: oxazepam 10 mg × 25 × (1 + 1 repeat) = 500 mg = 10 DDD (DDD 50 mg).
+        // b: oxazepam 10 mg × 100 = 1000 mg = 20 DDD. c: N05BA without product: data quality, not summed.
+        // d: zopiclone (N05CF): not in N05BA. A stopped oxazepam request of b: not a prescription.
+        for (String id : List.of("a", "b", "c", "d")) {
+            patient(id, "1980-01-01", "female", "vc1");
+        }
+        prescription("a", "N05BA04", "oxazepam-10mg-tab", 25, 1, "2025-02-01", "completed", List.of());
+        prescription("b", "N05BA04", "oxazepam-10mg-tab", 100, 0, "2025-12-31", "active", List.of());
+        prescription("b", "N05BA04", "oxazepam-10mg-tab", 100, 0, "2025-05-01", "stopped", List.of());
+        prescription("c", "N05BA01", null, 25, 0, "2025-03-01", "completed", List.of());
+        prescription("d", "N05CF01", "zopiclone-7.5mg-tab", 30, 0, "2025-03-01", "completed", List.of());
+
+        IndicatorResult result = calculator.evaluate(new IndicatorSpec("did", "N05BA", null), START, END, "vc1");
+
+        assertThat(result.total().sum()).isEqualByComparingTo("30");
+        assertThat(result.total().dataQuality()).isEqualTo(1);
+        // 30 DDD × 1000 / (4 listed × 365 days) = 20.5479...
+        assertThat(result.score()).isEqualByComparingTo("20.5479");
+    }
+
+    @Test
+    void sickLeaveEpisodesJoinAtFiveDaysAndNeedAPlanOrActivityInTime() {
+        // a: F32.1 periods 2025-01-01..01-20 and 01-26..02-10: 5 uncovered days -> one episode of 41 days (> 28).
+        //    Rehab plan created 2025-03-02 = start + 60: SL28 numerator. No activity: SL14 denominator only.
+        patient("a", "1990-01-01", "female", "vc1");
+        diagnosis("a", "F32.1", "2024-12-20");
+        String aCondition = data.diagnoses.get(0).conditionId();
+        data.sickLeave.add(
+                new SickLeaveRow("a", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 20), List.of(aCondition)));
+        data.sickLeave.add(new SickLeaveRow("a", LocalDate.of(2025, 1, 26), LocalDate.of(2025, 2, 10), List.of()));
+        data.carePlans.add(new CarePlanRow("a", "active", LocalDate.of(2025, 3, 2), true));
+        // b: F43.8A periods 2025-04-01..04-20 and 04-27..05-10: 6 uncovered days -> two episodes of 20 and 14 days:
+        //    > 14 only the first (20 days) -> SL14 denominator; DV200 on 2025-03-03 = start − 29: SL14 numerator.
+        //    Neither is > 28: not in SL28.
+        patient("b", "1990-01-01", "male", "vc1");
+        diagnosis("b", "F43.8A", "2025-03-20");
+        String bCondition = data.diagnoses.get(1).conditionId();
+        data.sickLeave.add(
+                new SickLeaveRow("b", LocalDate.of(2025, 4, 1), LocalDate.of(2025, 4, 20), List.of(bCondition)));
+        data.sickLeave.add(
+                new SickLeaveRow("b", LocalDate.of(2025, 4, 27), LocalDate.of(2025, 5, 10), List.of(bCondition)));
+        data.procedures.add(new ProcedureRow("b", "DV200", "completed", LocalDate.of(2025, 3, 3)));
+        // c: J06.9 sick leave for 40 days: not psychiatric -> in neither.
+        patient("c", "1990-01-01", "male", "vc1");
+        diagnosis("c", "J06.9", "2025-06-01");
+        String cCondition = data.diagnoses.get(2).conditionId();
+        data.sickLeave.add(
+                new SickLeaveRow("c", LocalDate.of(2025, 6, 1), LocalDate.of(2025, 7, 10), List.of(cCondition)));
+
+        IndicatorResult sl28 = calculator.evaluate(new IndicatorSpec("sl28", null, null), START, END, "vc1");
+        IndicatorResult sl14 = calculator.evaluate(new IndicatorSpec("sl14", null, null), START, END, "vc1");
+
+        assertThat(sl28.denominatorPatients()).containsExactly("a");
+        assertThat(sl28.numeratorPatients()).containsExactly("a");
+        assertThat(sl14.denominatorPatients()).containsExactly("a", "b");
+        assertThat(sl14.numeratorPatients()).containsExactly("b");
+    }
+
+    @Test
+    void starterPackShareCountsNewPrescriptionsWithRepeats() {
+        // a: new oxazepam 25 × (1 + 0) = 25: within. b: new 25 × (1 + 1) = 50: not within.
+        // c: oxazepam 2024-03-01 then 2025-02-01 (within 365 days): the 2025 one is not new -> not counted.
+        // d: two on the same day, both new: 20 (within) and 100 (not).
+        for (String id : List.of("a", "b", "c", "d")) {
+            patient(id, "1980-01-01", "female", "vc1");
+        }
+        prescription("a", "N05BA04", "oxazepam-10mg-tab", 25, 0, "2025-02-01", "completed", List.of());
+        prescription("b", "N05BA04", "oxazepam-10mg-tab", 25, 1, "2025-02-01", "completed", List.of());
+        prescription("c", "N05BA04", "oxazepam-10mg-tab", 25, 0, "2024-03-01", "completed", List.of());
+        prescription("c", "N05BA04", "oxazepam-10mg-tab", 100, 0, "2025-02-01", "completed", List.of());
+        prescription("d", "N05BA04", "oxazepam-10mg-tab", 20, 0, "2025-05-05", "completed", List.of());
+        prescription("d", "N05BA04", "oxazepam-10mg-tab", 100, 0, "2025-05-05", "completed", List.of());
+
+        IndicatorResult result =
+                calculator.evaluate(new IndicatorSpec("starter-pack", "benzodiazepines", 25), START, END, "vc1");
+
+        assertThat(result.total().denominator()).isEqualTo(4);
+        assertThat(result.total().numerator()).isEqualTo(2);
+    }
+
+    @Test
+    void longTermUseIsHalfADddADayOverTwelveMonths() {
+        // a: oxazepam 10 mg × 100 × (1 + 8 repeats) = 9000 mg = 180 DDD < 182.5: denominator only.
+        // b: same with 9 repeats = 10000 mg = 200 DDD >= 182.5: numerator.
+        patient("a", "1960-01-01", "female", "vc1");
+        patient("b", "1960-01-01", "male", "vc1");
+        prescription("a", "N05BA04", "oxazepam-10mg-tab", 100, 8, "2025-01-05", "completed", List.of());
+        prescription("b", "N05BA04", "oxazepam-10mg-tab", 100, 9, "2025-01-05", "completed", List.of());
+
+        IndicatorResult result = calculator.evaluate(new IndicatorSpec("long-term-use", null, null), START, END, null);
+
+        assertThat(result.denominatorPatients()).containsExactly("a", "b");
+        assertThat(result.numeratorPatients()).containsExactly("b");
+    }
+
+    @Test
+    void activityCountsCompletedProceduresOfListedPatients() {
+        patient("a", "1990-01-01", "female", "vc1");
+        patient("b", "1990-01-01", "female", "vc2");
+        data.procedures.add(new ProcedureRow("a", "DV200", "completed", LocalDate.of(2025, 1, 1)));
+        data.procedures.add(new ProcedureRow("a", "DV200", "completed", LocalDate.of(2025, 12, 31)));
+        data.procedures.add(new ProcedureRow("a", "DV200", "completed", LocalDate.of(2026, 1, 1)));
+        data.procedures.add(new ProcedureRow("a", "DV132", "completed", LocalDate.of(2025, 6, 1)));
+        data.procedures.add(new ProcedureRow("b", "DV200", "completed", LocalDate.of(2025, 6, 1)));
+
+        assertThat(calculator
+                        .evaluate(new IndicatorSpec("activity", "DV200", null), START, END, "vc1")
+                        .score())
+                .isEqualByComparingTo("2");
+        assertThat(calculator
+                        .evaluate(new IndicatorSpec("activity", "DV200", null), START, END, null)
+                        .score())
+                .isEqualByComparingTo("3");
+    }
+}
