@@ -1,0 +1,151 @@
+package se.primarycare.cds.measures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.ListResource;
+import org.hl7.fhir.r4.model.MeasureReport;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import se.primarycare.cds.support.FhirHttp;
+import se.primarycare.cds.support.Fixtures;
+
+/** {@code $evaluate-measure} over HTTP on the real server: writes go through the read model into the report. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EvaluateMeasureIT {
+
+    private static final String PERIOD = "periodStart=2025-01-01&periodEnd=2025-12-31";
+
+    @LocalServerPort
+    int port;
+
+    FhirHttp fhir;
+    String unit;
+    String anna;
+    String bo;
+
+    @BeforeAll
+    void population() {
+        fhir = new FhirHttp(port);
+        unit = "vc-m-" + UUID.randomUUID().toString().substring(0, 8);
+        fhir.put(
+                        "Organization/" + unit,
+                        FhirHttp.FHIR
+                                .newJsonParser()
+                                .encodeResourceToString(
+                                        Fixtures.unit(unit, "SE2321000065-" + unit, "Vårdcentralen Mått")))
+                .expectOk(Resource.class);
+        anna = create(Fixtures.patient("198112189876", "1981-12-18", unit));
+        bo = create(Fixtures.patient("191212121212", "1912-12-12", unit));
+        String cecilia = create(Fixtures.patient("200001012384", "2000-01-01", unit));
+        create(Fixtures.diagnosis(anna, "F41.1", "2025-03-01"));
+        create(Fixtures.diagnosis(bo, "F43.8A", "2024-06-01"));
+        create(Fixtures.diagnosis(cecilia, "J06.9", "2025-03-01"));
+        create(prescribed(Fixtures.prescription(anna, "N05BA04", "oxazepam-10mg-tab", 25), "2025-04-01"));
+        create(prescribed(Fixtures.prescription(cecilia, "N05BA04", "oxazepam-10mg-tab", 100), "2025-04-01"));
+    }
+
+    @Test
+    void an07ForTheUnitCountsAnxietyAndBenzodiazepines() {
+        // Anna: F41.1 in 2025 + oxazepam in 2025 -> numerator; Bo: F43.8A 2024-06 (within 24 months) -> denominator;
+        // Cecilia: oxazepam but no anxiety -> neither.
+        MeasureReport report = evaluate("an07", "&subject=Organization/" + unit);
+        assertThat(count(report, "denominator")).isEqualTo(2);
+        assertThat(count(report, "numerator")).isEqualTo(1);
+        assertThat(report.getGroupFirstRep().getMeasureScore().getValue()).isEqualByComparingTo("0.5");
+        assertThat(report.getGroupFirstRep().getStratifier()).hasSize(2);
+        assertThat(report.getMeasure()).startsWith("https://fhir.primarycare.se/Measure/an07");
+    }
+
+    @Test
+    void subjectListNamesThePatients() {
+        MeasureReport report = evaluate("an07", "&subject=Organization/" + unit + "&reportType=subject-list");
+        ListResource numerator = (ListResource) report.getContained().stream()
+                .filter(r -> r.getIdElement().getIdPart().equals("numerator"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(numerator.getEntry())
+                .extracting(e -> e.getItem().getReference())
+                .containsExactly(anna);
+    }
+
+    @Test
+    void aWriteCountsAtOnce() {
+        String other = "vc-w-" + UUID.randomUUID().toString().substring(0, 8);
+        fhir.put(
+                        "Organization/" + other,
+                        FhirHttp.FHIR
+                                .newJsonParser()
+                                .encodeResourceToString(
+                                        Fixtures.unit(other, "SE2321000065-" + other, "Vårdcentralen Skriv")))
+                .expectOk(Resource.class);
+        String dag = create(Fixtures.patient("198112189876", "1981-12-18", other));
+        create(Fixtures.diagnosis(dag, "F41.0", "2025-02-02"));
+        MeasureReport before = evaluate("an07", "&subject=Organization/" + other);
+        assertThat(count(before, "denominator")).isEqualTo(1);
+        assertThat(count(before, "numerator")).isZero();
+        create(prescribed(Fixtures.prescription(dag, "N05BA12", "alprazolam-0.5mg-tab", 20), "2025-09-09"));
+        assertThat(count(evaluate("an07", "&subject=Organization/" + other), "numerator"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void badParametersAre400AndUnknownMeasure404() {
+        for (String query : List.of(
+                "Measure/an07/$evaluate-measure?periodEnd=2025-12-31",
+                "Measure/an07/$evaluate-measure?periodStart=2025-13-01&periodEnd=2025-12-31",
+                "Measure/an07/$evaluate-measure?periodStart=2026-01-01&periodEnd=2025-12-31",
+                "Measure/an07/$evaluate-measure?" + PERIOD + "&subject=Patient/1")) {
+            FhirHttp.Response response = fhir.get(query);
+            assertThat(response.status()).as(query + " " + response.body()).isEqualTo(400);
+            assertThat(response.outcome().getIssue()).isNotEmpty();
+        }
+        assertThat(fhir.get("Measure/no-such/$evaluate-measure?" + PERIOD).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void everyMeasureEvaluates() {
+        Bundle measures = fhir.get("Measure?_count=100").expectOk(Bundle.class);
+        assertThat(measures.getEntry()).hasSizeGreaterThanOrEqualTo(20);
+        for (var entry : measures.getEntry()) {
+            String id = entry.getResource().getIdElement().getIdPart();
+            assertThat(evaluate(id, "").getStatus()).isEqualTo(MeasureReport.MeasureReportStatus.COMPLETE);
+        }
+    }
+
+    private MeasureReport evaluate(String measure, String extra) {
+        return fhir.get("Measure/" + measure + "/$evaluate-measure?" + PERIOD + extra)
+                .expectOk(MeasureReport.class);
+    }
+
+    private static int count(MeasureReport report, String population) {
+        return report.getGroupFirstRep().getPopulation().stream()
+                .filter(p -> p.getCode().getCodingFirstRep().getCode().equals(population))
+                .findFirst()
+                .orElseThrow()
+                .getCount();
+    }
+
+    private static MedicationRequest prescribed(MedicationRequest request, String date) {
+        request.setAuthoredOnElement(new DateTimeType(date));
+        return request;
+    }
+
+    private String create(Resource resource) {
+        return fhir.create(resource)
+                .expectOk(Resource.class)
+                .getIdElement()
+                .toUnqualifiedVersionless()
+                .getValue();
+    }
+}
