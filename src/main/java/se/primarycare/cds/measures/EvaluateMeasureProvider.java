@@ -49,7 +49,7 @@ public class EvaluateMeasureProvider implements FhirOperationProvider {
         if (start.isAfter(end)) {
             throw new InvalidRequestException("periodStart must not be after periodEnd");
         }
-        String unit = unit(subject);
+        String unit = MeasureSubjects.unit(subject);
         boolean subjectList = reportType != null && "subject-list".equals(reportType.getValue());
         if (reportType != null && !subjectList && !"summary".equals(reportType.getValue())) {
             throw new InvalidRequestException("reportType must be 'summary' or 'subject-list'");
@@ -68,16 +68,5 @@ public class EvaluateMeasureProvider implements FhirOperationProvider {
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException(name + " '" + text + "' is not a date (YYYY-MM-DD)");
         }
-    }
-
-    private static String unit(StringType subject) {
-        if (subject == null || subject.getValue() == null || subject.getValue().isBlank()) {
-            return null;
-        }
-        String value = subject.getValue();
-        if (!value.startsWith("Organization/") || value.length() == "Organization/".length()) {
-            throw new InvalidRequestException("subject must be Organization/{id} (a vårdcentral), not '" + value + "'");
-        }
-        return value.substring("Organization/".length());
     }
 }

@@ -54,9 +54,19 @@ public class MeasuresConfig {
     }
 
     @Bean
+    public IndicatorCalculator indicatorCalculator(IndicatorVocabulary vocabulary, JdbcTemplate jdbc) {
+        return new IndicatorCalculator(new JdbcMeasureData(jdbc), vocabulary);
+    }
+
+    @Bean
     public EvaluateMeasureProvider evaluateMeasureProvider(
-            IndicatorCatalogue catalogue, IndicatorVocabulary vocabulary, JdbcTemplate jdbc) {
-        return new EvaluateMeasureProvider(catalogue, new IndicatorCalculator(new JdbcMeasureData(jdbc), vocabulary));
+            IndicatorCatalogue catalogue, IndicatorCalculator calculator) {
+        return new EvaluateMeasureProvider(catalogue, calculator);
+    }
+
+    @Bean
+    public RunChartProvider runChartProvider(IndicatorCatalogue catalogue, IndicatorCalculator calculator) {
+        return new RunChartProvider(catalogue, calculator);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.ListResource;
 import org.hl7.fhir.r4.model.MeasureReport;
 import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,34 @@ class EvaluateMeasureIT {
             String id = entry.getResource().getIdElement().getIdPart();
             assertThat(evaluate(id, "").getStatus()).isEqualTo(MeasureReport.MeasureReportStatus.COMPLETE);
         }
+    }
+
+    @Test
+    void runChartGivesOnePointPerMonthWithTheYearBefore() {
+        Parameters chart = fhir.get("Measure/an07/$run-chart?from=2025-01&to=2025-12&subject=Organization/" + unit)
+                .expectOk(Parameters.class);
+        List<Parameters.ParametersParameterComponent> points = chart.getParameter().stream()
+                .filter(p -> p.getName().equals("point"))
+                .toList();
+        assertThat(points).hasSize(12);
+        // April 2025: Anna's oxazepam (2025-04-01); denominator: Anna and Bo (anxiety within 24 months of 04-30)
+        Parameters.ParametersParameterComponent april = points.get(3);
+        assertThat(part(april, "month")).isEqualTo("2025-04");
+        assertThat(part(april, "numerator")).isEqualTo("1");
+        assertThat(part(april, "denominator")).isEqualTo("2");
+        assertThat(chart.getParameter().stream().anyMatch(p -> p.getName().equals("median")))
+                .isTrue();
+        assertThat(fhir.get("Measure/an07/$run-chart?from=2025-13&to=2025-12").status())
+                .isEqualTo(400);
+    }
+
+    private static String part(Parameters.ParametersParameterComponent point, String name) {
+        return point.getPart().stream()
+                .filter(p -> p.getName().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .getValue()
+                .primitiveValue();
     }
 
     private MeasureReport evaluate(String measure, String extra) {
