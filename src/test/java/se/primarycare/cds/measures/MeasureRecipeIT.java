@@ -1,0 +1,124 @@
+package se.primarycare.cds.measures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.primarycare.cds.support.FhirHttp.encode;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.MeasureReport;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import se.primarycare.cds.support.FhirHttp;
+import se.primarycare.cds.support.Fixtures;
+
+/** The README's FHIR-search recipe for Ån07, run as a person with only a FHIR client would, equals the Measure. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MeasureRecipeIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void an07RecipeGivesTheMeasuresCounts() {
+        FhirHttp fhir = new FhirHttp(port);
+        String unit = "vc-r-" + UUID.randomUUID().toString().substring(0, 8);
+        fhir.put(
+                        "Organization/" + unit,
+                        FhirHttp.FHIR
+                                .newJsonParser()
+                                .encodeResourceToString(
+                                        Fixtures.unit(unit, "SE2321000065-" + unit, "Vårdcentralen Recept")))
+                .expectOk(Resource.class);
+        // a: anxiety in window + benzo in 2025; b: anxiety in window, no benzo; c: anxiety before the window + benzo;
+        // d: anxiety in window + benzo, but not listed (active=false); e: benzo 2024 only (outside the period).
+        String a = patient(fhir, unit, true);
+        String b = patient(fhir, unit, true);
+        String c = patient(fhir, unit, true);
+        String d = patient(fhir, unit, false);
+        String e = patient(fhir, unit, true);
+        create(fhir, Fixtures.diagnosis(a, "F41.1", "2024-01-01"));
+        create(fhir, Fixtures.diagnosis(b, "F43.8A", "2025-06-01"));
+        create(fhir, Fixtures.diagnosis(c, "F41.0", "2023-12-31"));
+        create(fhir, Fixtures.diagnosis(d, "F41.0", "2025-02-01"));
+        create(fhir, Fixtures.diagnosis(e, "F41.0", "2025-02-01"));
+        create(fhir, prescribed(a, "2025-12-31"));
+        create(fhir, prescribed(c, "2025-03-01"));
+        create(fhir, prescribed(d, "2025-03-01"));
+        create(fhir, prescribed(e, "2024-12-31"));
+
+        Set<String> inactive = subjects(fhir, "Patient?organization=Organization/" + unit + "&active=false", true);
+        Set<String> denominator = subjects(
+                fhir,
+                "Condition?code:below="
+                        + encode("http://hl7.org/fhir/sid/icd-10-se|F40-F48")
+                        + "&recorded-date=ge2024-01-01&recorded-date=le2025-12-31&subject:Patient.organization=Organization/"
+                        + unit + "&_elements=subject",
+                false);
+        denominator.removeAll(inactive);
+        Set<String> treated = subjects(
+                fhir,
+                "MedicationRequest?code:below=" + encode("http://www.whocc.no/atc|N05BA")
+                        + "&authoredon=ge2025-01-01&authoredon=le2025-12-31&status=active,completed&intent=order"
+                        + "&subject:Patient.organization=Organization/" + unit + "&_elements=subject",
+                false);
+        Set<String> numerator = new HashSet<>(denominator);
+        numerator.retainAll(treated);
+
+        MeasureReport report = fhir.get("Measure/an07/$evaluate-measure?periodStart=2025-01-01&periodEnd=2025-12-31"
+                        + "&subject=Organization/" + unit)
+                .expectOk(MeasureReport.class);
+
+        assertThat(denominator).containsExactlyInAnyOrder(a, b, e);
+        assertThat(numerator).containsExactly(a);
+        assertThat(count(report, "denominator")).isEqualTo(denominator.size());
+        assertThat(count(report, "numerator")).isEqualTo(numerator.size());
+    }
+
+    private static Set<String> subjects(FhirHttp fhir, String query, boolean self) {
+        return fhir.searchAll(query).stream()
+                .map(r -> self
+                        ? r.getIdElement().toUnqualifiedVersionless().getValue()
+                        : r instanceof Condition condition
+                                ? condition.getSubject().getReference()
+                                : ((MedicationRequest) r).getSubject().getReference())
+                .collect(Collectors.toSet());
+    }
+
+    private static String patient(FhirHttp fhir, String unit, boolean active) {
+        Patient patient = Fixtures.patient("198112189876", "1981-12-18", unit);
+        if (!active) {
+            patient.setActive(false);
+        }
+        return create(fhir, patient);
+    }
+
+    private static MedicationRequest prescribed(String patient, String date) {
+        MedicationRequest request = Fixtures.prescription(patient, "N05BA04", "oxazepam-10mg-tab", 25);
+        request.setAuthoredOnElement(new DateTimeType(date));
+        return request;
+    }
+
+    private static String create(FhirHttp fhir, Resource resource) {
+        return fhir.create(resource)
+                .expectOk(Resource.class)
+                .getIdElement()
+                .toUnqualifiedVersionless()
+                .getValue();
+    }
+
+    private static int count(MeasureReport report, String population) {
+        return report.getGroupFirstRep().getPopulation().stream()
+                .filter(p -> p.getCode().getCodingFirstRep().getCode().equals(population))
+                .findFirst()
+                .orElseThrow()
+                .getCount();
+    }
+}
