@@ -1181,13 +1181,18 @@ ACTIVITY_CODES = [("DV131", "Enkla råd om fysisk aktivitet"), ("DV132", "Rådgi
                   ("AW005", "Uppföljning av FaR"), ("DU011", "KBT")]
 
 
-def measure(mid, title, description, kind, scoring, improvement, populations, code=None, limit=None):
+def measure(mid, title, description, kind, scoring, improvement, populations, code=None, limit=None, goal=None,
+            goal_change=None, goal_text=None):
     ext = [{"url": "kind", "valueCode": kind}]
+    if goal is not None:
+        ext.append({"url": "goal", "valueDecimal": goal})
+    if goal_change is not None:
+        ext.append({"url": "goalChangePercent", "valueDecimal": goal_change})
     if code is not None:
         ext.append({"url": "code", "valueString": code})
     if limit is not None:
         ext.append({"url": "limit", "valueInteger": limit})
-    return {
+    res = {
         "resourceType": "Measure", "id": mid, "url": f"{BASE}/Measure/{mid}", "version": VERSION,
         "name": "".join(w.capitalize() for w in mid.replace("-", " ").split()), "title": title,
         "status": "active", "publisher": PUBLISHER, "description": description + " Source: " + SRC_INDICATORS + ".",
@@ -1203,6 +1208,9 @@ def measure(mid, title, description, kind, scoring, improvement, populations, co
             ],
         }],
     }
+    if goal_text:
+        res["guidance"] = goal_text
+    return res
 
 
 def build_measures() -> list[dict]:
@@ -1214,21 +1222,24 @@ def build_measures() -> list[dict]:
                 "with an anxiety reason; status active|completed, intent order) authored in the period.",
                 "an07", "proportion", "decrease",
                 [("initial-population", listed), ("denominator", "Ångestdiagnos registrerad inom 24 månader"),
-                 ("numerator", "Bensodiazepin förskrivet under perioden")]),
+                 ("numerator", "Bensodiazepin förskrivet under perioden")],
+                goal=0.02, goal_text="Mål: under 2 % (Bra Liv Bankeryd: från 29 till 10 patienter av 481)."),
         measure("an09", "Ån09 – Nydiagnostiserad ångest som fått KBT",
                 "Denominator: listed patients with an anxiety Condition recorded in the period and none in the 12 "
                 "months before it (index date = the earliest such date). Numerator: a completed Procedure DU011 "
                 "performed 0–180 days after the index date. The numerator of a recent period grows for 180 days.",
                 "an09", "proportion", "increase",
                 [("initial-population", listed), ("denominator", "Ny ångestdiagnos under perioden"),
-                 ("numerator", "KBT (DU011) inom 0–180 dagar")]),
+                 ("numerator", "KBT (DU011) inom 0–180 dagar")],
+                goal=0.20, goal_text="Mål: minst 20 % (Nyhälsan; Bra Liv Bankeryd ligger kring 50 %)."),
         measure("sl28", "SL28 – Rehabiliteringsplan vid psykiatrisk sjukskrivning > 28 dagar",
                 "Denominator: listed patients with a psychiatric sick-leave episode longer than 28 days that overlaps "
                 "the period (periods joined across ≤ 5 uncovered days). Numerator: a rehab-plan CarePlan created "
                 "between episode start and start + 60 days.",
                 "sl28", "proportion", "increase",
                 [("initial-population", listed), ("denominator", "Psykiatrisk sjukskrivning > 28 dagar"),
-                 ("numerator", "Rehabiliteringsplan inom 60 dagar från start")]),
+                 ("numerator", "Rehabiliteringsplan inom 60 dagar från start")],
+                goal=1.0, goal_text="Mål: 100 % (Nyhälsan)."),
         measure("sl14", "SL14 – Fysisk aktivitet vid psykiatrisk sjukskrivning > 14 dagar",
                 "Denominator: listed patients with a psychiatric sick-leave episode longer than 14 days that overlaps "
                 "the period. Numerator: a completed Procedure DV131, DV132, DV133 or DV200 between episode start − 30 "
@@ -1262,7 +1273,8 @@ def build_measures() -> list[dict]:
                            "requests without a known product or quantity are counted apart.",
                            "did", "ratio", "decrease",
                            [("initial-population", listed), ("denominator", "Listade patienter × dagar / 1000"),
-                            ("numerator", f"Summa DDD för {atc}")], code=atc))
+                            ("numerator", f"Summa DDD för {atc}")], code=atc, goal_change=-10,
+                           goal_text="Mål: minskning med 10 % per år jämfört med samma period året innan."))
     for kva, name in ACTIVITY_CODES:
         out.append(measure(f"activity-{kva.lower()}", f"Antal åtgärder {kva} – {name}",
                            f"Number of completed Procedures KVÅ {kva} performed in the period, of patients listed at "
