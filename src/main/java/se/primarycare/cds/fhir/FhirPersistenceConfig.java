@@ -69,6 +69,14 @@ public class FhirPersistenceConfig {
     }
 
     @Bean
+    public static BatchMaintenanceFrequency batchMaintenanceFrequency(
+            @org.springframework.beans.factory.annotation.Value("${primarycare.fhir.batch-maintenance-millis:5000}")
+                    long millis) {
+        // static, and bound by @Value: a BeanPostProcessor is created before configuration-properties binding
+        return new BatchMaintenanceFrequency(millis);
+    }
+
+    @Bean
     public PartitionSettings partitionSettings() {
         return new PartitionSettings();
     }

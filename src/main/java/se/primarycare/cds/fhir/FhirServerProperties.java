@@ -10,9 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPageSize the largest {@code _count} a client may ask for
  * @param searchCacheMillis how long identical searches may reuse cached results; 0 (the default) means
  *     every search sees every committed write, which the CDS rules and the quality team rely on
+ * @param batchMaintenanceMillis how often batch jobs (bulk export, reindex) advance a step
  */
 @ConfigurationProperties("primarycare.fhir")
 public record FhirServerProperties(
         @DefaultValue("20") int defaultPageSize,
         @DefaultValue("500") int maxPageSize,
-        @DefaultValue("0") long searchCacheMillis) {}
+        @DefaultValue("0") long searchCacheMillis,
+        @DefaultValue("5000") long batchMaintenanceMillis) {}
