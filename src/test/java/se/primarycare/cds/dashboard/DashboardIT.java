@@ -13,7 +13,6 @@ import java.util.logging.Level;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.MedicationRequest;
-import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,13 +64,13 @@ class DashboardIT {
                 .exists();
         FhirHttp fhir = new FhirHttp(port);
         String suffix = UUID.randomUUID().toString().substring(0, 6);
-        emptyUnit = unit(fhir, "vc-empty-" + suffix, "Vårdcentralen Tom " + suffix);
-        busyUnit = unit(fhir, "vc-busy-" + suffix, "Vårdcentralen Aktiv " + suffix);
-        String patient = create(fhir, Fixtures.patient("198112189876", "1981-12-18", busyUnit));
-        create(fhir, Fixtures.diagnosis(patient, "F41.1", "2025-03-01"));
+        emptyUnit = fhir.putUnit("vc-empty-" + suffix, "Vårdcentralen Tom " + suffix);
+        busyUnit = fhir.putUnit("vc-busy-" + suffix, "Vårdcentralen Aktiv " + suffix);
+        String patient = fhir.createId(Fixtures.patient("198112189876", "1981-12-18", busyUnit));
+        fhir.createId(Fixtures.diagnosis(patient, "F41.1", "2025-03-01"));
         MedicationRequest oxazepam = Fixtures.prescription(patient, "N05BA04", "oxazepam-10mg-tab", 25);
         oxazepam.setAuthoredOnElement(new DateTimeType("2025-04-10"));
-        create(fhir, oxazepam);
+        fhir.createId(oxazepam);
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
@@ -148,23 +147,5 @@ class DashboardIT {
     private String values(String measure) {
         return browser.findElement(By.cssSelector("section[data-measure='" + measure + "']"))
                 .getAttribute("data-values");
-    }
-
-    private static String unit(FhirHttp fhir, String id, String name) {
-        fhir.put(
-                        "Organization/" + id,
-                        FhirHttp.FHIR
-                                .newJsonParser()
-                                .encodeResourceToString(Fixtures.unit(id, "SE2321000065-" + id, name)))
-                .expectOk(Resource.class);
-        return id;
-    }
-
-    private static String create(FhirHttp fhir, Resource resource) {
-        return fhir.create(resource)
-                .expectOk(Resource.class)
-                .getIdElement()
-                .toUnqualifiedVersionless()
-                .getValue();
     }
 }

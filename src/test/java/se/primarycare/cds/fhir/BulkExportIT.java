@@ -36,13 +36,7 @@ class BulkExportIT {
     void systemAndGroupExportsContainTheStoredPatients() throws Exception {
         FhirHttp fhir = new FhirHttp(port);
         String unit = "vc-x-" + UUID.randomUUID().toString().substring(0, 8);
-        fhir.put(
-                        "Organization/" + unit,
-                        FhirHttp.FHIR
-                                .newJsonParser()
-                                .encodeResourceToString(
-                                        Fixtures.unit(unit, "SE2321000065-" + unit, "Vårdcentralen Export")))
-                .expectOk(Resource.class);
+        fhir.putUnit(unit, "Vårdcentralen Export");
         String patient = fhir.create(Fixtures.patient("198112189876", "1981-12-18", unit))
                 .expectOk(Resource.class)
                 .getIdElement()

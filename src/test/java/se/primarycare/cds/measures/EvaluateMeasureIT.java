@@ -10,7 +10,6 @@ import org.hl7.fhir.r4.model.ListResource;
 import org.hl7.fhir.r4.model.MeasureReport;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Parameters;
-import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -18,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.primarycare.cds.support.FhirHttp;
 import se.primarycare.cds.support.Fixtures;
+import se.primarycare.cds.support.MeasureReports;
 
 /** {@code $evaluate-measure} over HTTP on the real server: writes go through the read model into the report. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -38,21 +38,15 @@ class EvaluateMeasureIT {
     void population() {
         fhir = new FhirHttp(port);
         unit = "vc-m-" + UUID.randomUUID().toString().substring(0, 8);
-        fhir.put(
-                        "Organization/" + unit,
-                        FhirHttp.FHIR
-                                .newJsonParser()
-                                .encodeResourceToString(
-                                        Fixtures.unit(unit, "SE2321000065-" + unit, "Vårdcentralen Mått")))
-                .expectOk(Resource.class);
-        anna = create(Fixtures.patient("198112189876", "1981-12-18", unit));
-        bo = create(Fixtures.patient("191212121212", "1912-12-12", unit));
-        String cecilia = create(Fixtures.patient("200001012384", "2000-01-01", unit));
-        create(Fixtures.diagnosis(anna, "F41.1", "2025-03-01"));
-        create(Fixtures.diagnosis(bo, "F43.8A", "2024-06-01"));
-        create(Fixtures.diagnosis(cecilia, "J06.9", "2025-03-01"));
-        create(prescribed(Fixtures.prescription(anna, "N05BA04", "oxazepam-10mg-tab", 25), "2025-04-01"));
-        create(prescribed(Fixtures.prescription(cecilia, "N05BA04", "oxazepam-10mg-tab", 100), "2025-04-01"));
+        fhir.putUnit(unit, "Vårdcentralen Mått");
+        anna = fhir.createId(Fixtures.patient("198112189876", "1981-12-18", unit));
+        bo = fhir.createId(Fixtures.patient("191212121212", "1912-12-12", unit));
+        String cecilia = fhir.createId(Fixtures.patient("200001012384", "2000-01-01", unit));
+        fhir.createId(Fixtures.diagnosis(anna, "F41.1", "2025-03-01"));
+        fhir.createId(Fixtures.diagnosis(bo, "F43.8A", "2024-06-01"));
+        fhir.createId(Fixtures.diagnosis(cecilia, "J06.9", "2025-03-01"));
+        fhir.createId(prescribed(Fixtures.prescription(anna, "N05BA04", "oxazepam-10mg-tab", 25), "2025-04-01"));
+        fhir.createId(prescribed(Fixtures.prescription(cecilia, "N05BA04", "oxazepam-10mg-tab", 100), "2025-04-01"));
     }
 
     @Test
@@ -60,8 +54,8 @@ class EvaluateMeasureIT {
         // Anna: F41.1 in 2025 + oxazepam in 2025 -> numerator; Bo: F43.8A 2024-06 (within 24 months) -> denominator;
         // Cecilia: oxazepam but no anxiety -> neither.
         MeasureReport report = evaluate("an07", "&subject=Organization/" + unit);
-        assertThat(count(report, "denominator")).isEqualTo(2);
-        assertThat(count(report, "numerator")).isEqualTo(1);
+        assertThat(MeasureReports.count(report, "denominator")).isEqualTo(2);
+        assertThat(MeasureReports.count(report, "numerator")).isEqualTo(1);
         assertThat(report.getGroupFirstRep().getMeasureScore().getValue()).isEqualByComparingTo("0.5");
         assertThat(report.getGroupFirstRep().getStratifier()).hasSize(2);
         assertThat(report.getMeasure()).startsWith("https://fhir.primarycare.se/Measure/an07");
@@ -82,20 +76,14 @@ class EvaluateMeasureIT {
     @Test
     void aWriteCountsAtOnce() {
         String other = "vc-w-" + UUID.randomUUID().toString().substring(0, 8);
-        fhir.put(
-                        "Organization/" + other,
-                        FhirHttp.FHIR
-                                .newJsonParser()
-                                .encodeResourceToString(
-                                        Fixtures.unit(other, "SE2321000065-" + other, "Vårdcentralen Skriv")))
-                .expectOk(Resource.class);
-        String dag = create(Fixtures.patient("198112189876", "1981-12-18", other));
-        create(Fixtures.diagnosis(dag, "F41.0", "2025-02-02"));
+        fhir.putUnit(other, "Vårdcentralen Skriv");
+        String dag = fhir.createId(Fixtures.patient("198112189876", "1981-12-18", other));
+        fhir.createId(Fixtures.diagnosis(dag, "F41.0", "2025-02-02"));
         MeasureReport before = evaluate("an07", "&subject=Organization/" + other);
-        assertThat(count(before, "denominator")).isEqualTo(1);
-        assertThat(count(before, "numerator")).isZero();
-        create(prescribed(Fixtures.prescription(dag, "N05BA12", "alprazolam-0.5mg-tab", 20), "2025-09-09"));
-        assertThat(count(evaluate("an07", "&subject=Organization/" + other), "numerator"))
+        assertThat(MeasureReports.count(before, "denominator")).isEqualTo(1);
+        assertThat(MeasureReports.count(before, "numerator")).isZero();
+        fhir.createId(prescribed(Fixtures.prescription(dag, "N05BA12", "alprazolam-0.5mg-tab", 20), "2025-09-09"));
+        assertThat(MeasureReports.count(evaluate("an07", "&subject=Organization/" + other), "numerator"))
                 .isEqualTo(1);
     }
 
@@ -157,24 +145,8 @@ class EvaluateMeasureIT {
                 .expectOk(MeasureReport.class);
     }
 
-    private static int count(MeasureReport report, String population) {
-        return report.getGroupFirstRep().getPopulation().stream()
-                .filter(p -> p.getCode().getCodingFirstRep().getCode().equals(population))
-                .findFirst()
-                .orElseThrow()
-                .getCount();
-    }
-
     private static MedicationRequest prescribed(MedicationRequest request, String date) {
         request.setAuthoredOnElement(new DateTimeType(date));
         return request;
-    }
-
-    private String create(Resource resource) {
-        return fhir.create(resource)
-                .expectOk(Resource.class)
-                .getIdElement()
-                .toUnqualifiedVersionless()
-                .getValue();
     }
 }

@@ -12,12 +12,12 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.MeasureReport;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.primarycare.cds.support.FhirHttp;
 import se.primarycare.cds.support.Fixtures;
+import se.primarycare.cds.support.MeasureReports;
 
 /** The README's FHIR-search recipe for Ån07, run as a person with only a FHIR client would, equals the Measure. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -30,13 +30,7 @@ class MeasureRecipeIT {
     void an07RecipeGivesTheMeasuresCounts() {
         FhirHttp fhir = new FhirHttp(port);
         String unit = "vc-r-" + UUID.randomUUID().toString().substring(0, 8);
-        fhir.put(
-                        "Organization/" + unit,
-                        FhirHttp.FHIR
-                                .newJsonParser()
-                                .encodeResourceToString(
-                                        Fixtures.unit(unit, "SE2321000065-" + unit, "Vårdcentralen Recept")))
-                .expectOk(Resource.class);
+        fhir.putUnit(unit, "Vårdcentralen Recept");
         // a: anxiety in window + benzo in 2025; b: anxiety in window, no benzo; c: anxiety before the window + benzo;
         // d: anxiety in window + benzo, but not listed (active=false); e: benzo 2024 only (outside the period).
         String a = patient(fhir, unit, true);
@@ -44,15 +38,15 @@ class MeasureRecipeIT {
         String c = patient(fhir, unit, true);
         String d = patient(fhir, unit, false);
         String e = patient(fhir, unit, true);
-        create(fhir, Fixtures.diagnosis(a, "F41.1", "2024-01-01"));
-        create(fhir, Fixtures.diagnosis(b, "F43.8A", "2025-06-01"));
-        create(fhir, Fixtures.diagnosis(c, "F41.0", "2023-12-31"));
-        create(fhir, Fixtures.diagnosis(d, "F41.0", "2025-02-01"));
-        create(fhir, Fixtures.diagnosis(e, "F41.0", "2025-02-01"));
-        create(fhir, prescribed(a, "2025-12-31"));
-        create(fhir, prescribed(c, "2025-03-01"));
-        create(fhir, prescribed(d, "2025-03-01"));
-        create(fhir, prescribed(e, "2024-12-31"));
+        fhir.createId(Fixtures.diagnosis(a, "F41.1", "2024-01-01"));
+        fhir.createId(Fixtures.diagnosis(b, "F43.8A", "2025-06-01"));
+        fhir.createId(Fixtures.diagnosis(c, "F41.0", "2023-12-31"));
+        fhir.createId(Fixtures.diagnosis(d, "F41.0", "2025-02-01"));
+        fhir.createId(Fixtures.diagnosis(e, "F41.0", "2025-02-01"));
+        fhir.createId(prescribed(a, "2025-12-31"));
+        fhir.createId(prescribed(c, "2025-03-01"));
+        fhir.createId(prescribed(d, "2025-03-01"));
+        fhir.createId(prescribed(e, "2024-12-31"));
 
         Set<String> inactive = subjects(fhir, "Patient?organization=Organization/" + unit + "&active=false", true);
         Set<String> denominator = subjects(
@@ -78,8 +72,8 @@ class MeasureRecipeIT {
 
         assertThat(denominator).containsExactlyInAnyOrder(a, b, e);
         assertThat(numerator).containsExactly(a);
-        assertThat(count(report, "denominator")).isEqualTo(denominator.size());
-        assertThat(count(report, "numerator")).isEqualTo(numerator.size());
+        assertThat(MeasureReports.count(report, "denominator")).isEqualTo(denominator.size());
+        assertThat(MeasureReports.count(report, "numerator")).isEqualTo(numerator.size());
     }
 
     private static Set<String> subjects(FhirHttp fhir, String query, boolean self) {
@@ -97,28 +91,12 @@ class MeasureRecipeIT {
         if (!active) {
             patient.setActive(false);
         }
-        return create(fhir, patient);
+        return fhir.createId(patient);
     }
 
     private static MedicationRequest prescribed(String patient, String date) {
         MedicationRequest request = Fixtures.prescription(patient, "N05BA04", "oxazepam-10mg-tab", 25);
         request.setAuthoredOnElement(new DateTimeType(date));
         return request;
-    }
-
-    private static String create(FhirHttp fhir, Resource resource) {
-        return fhir.create(resource)
-                .expectOk(Resource.class)
-                .getIdElement()
-                .toUnqualifiedVersionless()
-                .getValue();
-    }
-
-    private static int count(MeasureReport report, String population) {
-        return report.getGroupFirstRep().getPopulation().stream()
-                .filter(p -> p.getCode().getCodingFirstRep().getCode().equals(population))
-                .findFirst()
-                .orElseThrow()
-                .getCount();
     }
 }

@@ -55,6 +55,22 @@ public final class FhirHttp {
         return post(resource.fhirType(), parser.encodeResourceToString(resource));
     }
 
+    /** Creates the resource and returns its new id as {@code Type/id}; fails the test on an error. */
+    public String createId(IBaseResource resource) {
+        return create(resource)
+                .expectOk(Resource.class)
+                .getIdElement()
+                .toUnqualifiedVersionless()
+                .getValue();
+    }
+
+    /** Stores a vårdcentral under a fixed id (as the synthetic loader does) and returns the id. */
+    public String putUnit(String id, String name) {
+        put("Organization/" + id, parser.encodeResourceToString(Fixtures.unit(id, "SE2321000065-" + id, name)))
+                .expectOk(Resource.class);
+        return id;
+    }
+
     public Response transaction(Bundle bundle) {
         return post("", parser.encodeResourceToString(bundle));
     }
