@@ -164,6 +164,9 @@ class IndicatorCalculatorTest {
         prescription("b", "N05BA04", "oxazepam-10mg-tab", 100, 0, "2025-05-01", "stopped", List.of());
         prescription("c", "N05BA01", null, 25, 0, "2025-03-01", "completed", List.of());
         prescription("d", "N05CF01", "zopiclone-7.5mg-tab", 30, 0, "2025-03-01", "completed", List.of());
+        // e: listed at another unit: neither its DDD nor the patient count for vc1.
+        patient("e", "1980-01-01", "male", "vc2");
+        prescription("e", "N05BA04", "oxazepam-10mg-tab", 500, 0, "2025-03-01", "completed", List.of());
 
         IndicatorResult result = calculator.evaluate(new IndicatorSpec("did", "N05BA", null), START, END, "vc1");
 
@@ -171,6 +174,12 @@ class IndicatorCalculatorTest {
         assertThat(result.total().dataQuality()).isEqualTo(1);
         // 30 DDD × 1000 / (4 listed × 365 days) = 20.5479...
         assertThat(result.score()).isEqualByComparingTo("20.5479");
+        assertThat(result.total().denominator()).isEqualTo(4);
+        // all units: + e's 100 DDD and one more listed patient: 130 × 1000 / (5 × 365) = 71.2329
+        assertThat(calculator
+                        .evaluate(new IndicatorSpec("did", "N05BA", null), START, END, null)
+                        .score())
+                .isEqualByComparingTo("71.2329");
     }
 
     @Test
@@ -202,6 +211,18 @@ class IndicatorCalculatorTest {
         data.sickLeave.add(
                 new SickLeaveRow("c", LocalDate.of(2025, 6, 1), LocalDate.of(2025, 7, 10), List.of(cCondition)));
 
+        // d: like a, but not listed (active=false): in neither.
+        patient("d", "1990-01-01", "female", "vc1");
+        data.inactive.add("d");
+        data.sickLeave.add(
+                new SickLeaveRow("d", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 1), List.of(aCondition)));
+        // e: F32.1 episode 2024-10-01..2024-12-31 (92 days) ends the day before the period: does not overlap it.
+        patient("e", "1990-01-01", "female", "vc1");
+        diagnosis("e", "F32.1", "2024-09-20");
+        String eCondition = data.diagnoses.get(3).conditionId();
+        data.sickLeave.add(
+                new SickLeaveRow("e", LocalDate.of(2024, 10, 1), LocalDate.of(2024, 12, 31), List.of(eCondition)));
+
         IndicatorResult sl28 = calculator.evaluate(new IndicatorSpec("sl28", null, null), START, END, "vc1");
         IndicatorResult sl14 = calculator.evaluate(new IndicatorSpec("sl14", null, null), START, END, "vc1");
 
@@ -226,6 +247,10 @@ class IndicatorCalculatorTest {
         prescription("d", "N05BA04", "oxazepam-10mg-tab", 20, 0, "2025-05-05", "completed", List.of());
         prescription("d", "N05BA04", "oxazepam-10mg-tab", 100, 0, "2025-05-05", "completed", List.of());
 
+        // e: listed at another unit: not counted for vc1.
+        patient("e", "1980-01-01", "female", "vc2");
+        prescription("e", "N05BA04", "oxazepam-10mg-tab", 25, 0, "2025-05-05", "completed", List.of());
+
         IndicatorResult result =
                 calculator.evaluate(new IndicatorSpec("starter-pack", "benzodiazepines", 25), START, END, "vc1");
 
@@ -242,10 +267,21 @@ class IndicatorCalculatorTest {
         prescription("a", "N05BA04", "oxazepam-10mg-tab", 100, 8, "2025-01-05", "completed", List.of());
         prescription("b", "N05BA04", "oxazepam-10mg-tab", 100, 9, "2025-01-05", "completed", List.of());
 
+        // c: zopiclone 7.5 mg × 30 × (1 + 6) = 1575 mg = 210 DDD (DDD 7.5 mg): z-drugs count too -> numerator.
+        patient("c", "1960-01-01", "female", "vc1");
+        prescription("c", "N05CF01", "zopiclone-7.5mg-tab", 30, 6, "2025-06-01", "completed", List.of());
+        // d: clonazepam without an anxiety reason is not a benzodiazepine here: not in the denominator.
+        patient("d", "1960-01-01", "female", "vc1");
+        prescription("d", "N03AE01", null, 150, 3, "2025-06-01", "completed", List.of());
+        // e: oxazepam on 2024-12-31, the day before the 12 months: not in the denominator.
+        patient("e", "1960-01-01", "female", "vc1");
+        prescription("e", "N05BA04", "oxazepam-10mg-tab", 100, 9, "2024-12-31", "completed", List.of());
+
         IndicatorResult result = calculator.evaluate(new IndicatorSpec("long-term-use", null, null), START, END, null);
 
-        assertThat(result.denominatorPatients()).containsExactly("a", "b");
-        assertThat(result.numeratorPatients()).containsExactly("b");
+        assertThat(result.denominatorPatients()).containsExactly("a", "b", "c");
+        assertThat(result.numeratorPatients()).containsExactly("b", "c");
+        assertThat(result.byGender().get("female")).isEqualTo(new IndicatorResult.Figures(2, 1, BigDecimal.ZERO, 0));
     }
 
     @Test
@@ -257,14 +293,22 @@ class IndicatorCalculatorTest {
         data.procedures.add(new ProcedureRow("a", "DV200", "completed", LocalDate.of(2026, 1, 1)));
         data.procedures.add(new ProcedureRow("a", "DV132", "completed", LocalDate.of(2025, 6, 1)));
         data.procedures.add(new ProcedureRow("b", "DV200", "completed", LocalDate.of(2025, 6, 1)));
+        patient("c", "1990-01-01", "male", "vc1");
+        data.procedures.add(new ProcedureRow("c", "DV200", "in-progress", LocalDate.of(2025, 6, 1)));
+        patient("d", "1990-01-01", "male", "vc1");
+        data.inactive.add("d");
+        data.procedures.add(new ProcedureRow("d", "DV200", "completed", LocalDate.of(2025, 6, 1)));
+        patient("e", "2010-01-01", "female", "vc1");
+        data.procedures.add(new ProcedureRow("e", "DV200", "completed", LocalDate.of(2025, 6, 1)));
 
-        assertThat(calculator
-                        .evaluate(new IndicatorSpec("activity", "DV200", null), START, END, "vc1")
-                        .score())
-                .isEqualByComparingTo("2");
+        // vc1: a's two DV200 in 2025 (not the one of 2026-01-01) + e's one; c's is not completed, d is not listed
+        IndicatorResult vc1 = calculator.evaluate(new IndicatorSpec("activity", "DV200", null), START, END, "vc1");
+        assertThat(vc1.score()).isEqualByComparingTo("3");
+        assertThat(vc1.byAge().get("<40").numerator()).isEqualTo(3);
+        assertThat(vc1.byGender().get("female").numerator()).isEqualTo(3);
         assertThat(calculator
                         .evaluate(new IndicatorSpec("activity", "DV200", null), START, END, null)
                         .score())
-                .isEqualByComparingTo("3");
+                .isEqualByComparingTo("4");
     }
 }
