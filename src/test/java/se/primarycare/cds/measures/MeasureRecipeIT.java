@@ -3,15 +3,21 @@ package se.primarycare.cds.measures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.primarycare.cds.support.FhirHttp.encode;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.MeasureReport;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -74,6 +80,81 @@ class MeasureRecipeIT {
         assertThat(numerator).containsExactly(a);
         assertThat(MeasureReports.count(report, "denominator")).isEqualTo(denominator.size());
         assertThat(MeasureReports.count(report, "numerator")).isEqualTo(numerator.size());
+    }
+
+    @Test
+    void didRecipeGivesTheMeasuresValue() {
+        FhirHttp fhir = new FhirHttp(port);
+        String unit = fhir.putUnit("vc-d-" + UUID.randomUUID().toString().substring(0, 8), "Vårdcentralen DDD");
+        String a = patient(fhir, unit, true);
+        String b = patient(fhir, unit, true);
+        String inactive = patient(fhir, unit, false);
+        patient(fhir, unit, true);
+        fhir.createId(prescribed(a, "2025-02-01")); // oxazepam 10 mg × 25 = 250 mg = 5 DDD
+        MedicationRequest large = Fixtures.prescription(b, "N05BA04", "oxazepam-10mg-tab", 100);
+        large.getDispenseRequest().setNumberOfRepeatsAllowed(1); // 100 × 2 × 10 mg = 2000 mg = 40 DDD
+        large.setAuthoredOnElement(new DateTimeType("2025-06-01"));
+        fhir.createId(large);
+        fhir.createId(prescribed(inactive, "2025-06-01")); // not listed: not counted
+        MedicationRequest noProduct = Fixtures.prescription(b, "N05BA01", null, 25); // counted apart
+        noProduct.setAuthoredOnElement(new DateTimeType("2025-06-01"));
+        fhir.createId(noProduct);
+
+        // 1. listed patients on periodEnd
+        int all = fhir.count("Patient?organization=Organization/" + unit + "&birthdate=le2025-12-31");
+        Set<String> notListed = subjects(
+                fhir, "Patient?organization=Organization/" + unit + "&active=false&birthdate=le2025-12-31", true);
+        int listed = all - notListed.size();
+        // 2. the product catalogue's strength and DDD
+        Map<String, BigDecimal[]> products = new HashMap<>();
+        fhir.get("CodeSystem/product")
+                .expectOk(CodeSystem.class)
+                .getConcept()
+                .forEach(c -> products.put(c.getCode(), new BigDecimal[] {
+                    new BigDecimal(property(c, "strength-mg")), new BigDecimal(property(c, "ddd-mg"))
+                }));
+        // 3. the group's prescriptions in the period at the unit, summed by the client
+        BigDecimal ddd = BigDecimal.ZERO;
+        for (Resource resource : fhir.searchAll("MedicationRequest?code:below="
+                + encode("http://www.whocc.no/atc|N05BA")
+                + "&authoredon=ge2025-01-01&authoredon=le2025-12-31&status=active,completed&intent=order"
+                + "&subject:Patient.organization=Organization/" + unit)) {
+            MedicationRequest request = (MedicationRequest) resource;
+            String product = request.getMedicationCodeableConcept().getCoding().stream()
+                    .filter(c -> "https://fhir.primarycare.se/CodeSystem/product".equals(c.getSystem()))
+                    .map(c -> c.getCode())
+                    .findFirst()
+                    .orElse(null);
+            if (notListed.contains(request.getSubject().getReference()) || product == null) {
+                continue;
+            }
+            BigDecimal tablets = request.getDispenseRequest()
+                    .getQuantity()
+                    .getValue()
+                    .multiply(
+                            BigDecimal.valueOf(1L + request.getDispenseRequest().getNumberOfRepeatsAllowed()));
+            ddd = ddd.add(tablets.multiply(products.get(product)[0])
+                    .divide(products.get(product)[1], 6, RoundingMode.HALF_UP));
+        }
+        BigDecimal did = ddd.multiply(BigDecimal.valueOf(1000))
+                .divide(BigDecimal.valueOf((long) listed * 365), 4, RoundingMode.HALF_UP);
+
+        MeasureReport report = fhir.get("Measure/did-n05ba/$evaluate-measure?periodStart=2025-01-01"
+                        + "&periodEnd=2025-12-31&subject=Organization/" + unit)
+                .expectOk(MeasureReport.class);
+
+        assertThat(listed).isEqualTo(3);
+        assertThat(ddd).isEqualByComparingTo("45");
+        assertThat(report.getGroupFirstRep().getMeasureScore().getValue()).isEqualByComparingTo(did);
+    }
+
+    private static String property(CodeSystem.ConceptDefinitionComponent concept, String name) {
+        return concept.getProperty().stream()
+                .filter(p -> p.getCode().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .getValue()
+                .primitiveValue();
     }
 
     private static Set<String> subjects(FhirHttp fhir, String query, boolean self) {
