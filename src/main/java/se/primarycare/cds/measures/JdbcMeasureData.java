@@ -55,7 +55,8 @@ public final class JdbcMeasureData implements MeasureDataPort {
     }
 
     @Override
-    public List<PrescriptionRow> prescriptions(String unit, LocalDate listedOn, LocalDate from, LocalDate to) {
+    public List<PrescriptionRow> prescriptions(
+            String unit, LocalDate listedOn, LocalDate from, LocalDate to, List<String> atcPrefixes) {
         Query q = new Query(
                         "SELECT x.patient_id, x.res_id, x.status, x.intent, x.authored, x.atc, x.product, "
                                 + "x.quantity, x.repeats, x.reason_codes, x.reason_refs FROM pcm_prescription x "
@@ -63,6 +64,13 @@ public final class JdbcMeasureData implements MeasureDataPort {
                         listedOn,
                         unit)
                 .between("x.authored", from, to);
+        if (!atcPrefixes.isEmpty()) {
+            q.sql += " AND ("
+                    + String.join(
+                            " OR ",
+                            atcPrefixes.stream().map(p -> "x.atc LIKE ?").toList()) + ")";
+            atcPrefixes.forEach(prefix -> q.args.add(prefix.replace("%", "").replace("_", "") + "%"));
+        }
         RowMapper<PrescriptionRow> mapper = (rs, i) -> new PrescriptionRow(
                 rs.getString(1),
                 rs.getString(2),

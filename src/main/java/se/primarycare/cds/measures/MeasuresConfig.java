@@ -2,7 +2,10 @@ package se.primarycare.cds.measures;
 
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import java.util.ArrayList;
+import java.util.List;
 import org.hl7.fhir.r4.model.Measure;
+import org.hl7.fhir.r4.model.ValueSet;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,8 +52,20 @@ public class MeasuresConfig {
                 atc -> atc.startsWith("N05BA"),
                 atc -> valueSets.contains("benzodiazepines", ContractSystems.ATC, atc) && !atc.startsWith("N05BA"),
                 atc -> valueSets.contains("z-drugs", ContractSystems.ATC, atc),
-                code -> products.product(code)
-                        .map(p -> new IndicatorVocabulary.ProductDose(p.strengthMg(), p.dddMg())));
+                code -> products.product(code).map(p -> new IndicatorVocabulary.ProductDose(p.strengthMg(), p.dddMg())),
+                prefixes(valueSets, "benzodiazepines"),
+                prefixes(valueSets, "z-drugs"));
+    }
+
+    /** The codes and is-a roots a ValueSet is composed of: every member starts with one of them (ATC). */
+    private static List<String> prefixes(ValueSetIndex valueSets, String id) {
+        ValueSet valueSet = valueSets.valueSet(id).orElseThrow();
+        List<String> prefixes = new ArrayList<>();
+        for (var include : valueSet.getCompose().getInclude()) {
+            include.getConcept().forEach(c -> prefixes.add(c.getCode()));
+            include.getFilter().forEach(f -> prefixes.add(f.getValue()));
+        }
+        return prefixes;
     }
 
     @Bean

@@ -103,7 +103,7 @@ public final class IndicatorCalculator {
             List<ListedPatient> listed, String atcPrefix, LocalDate start, LocalDate end, String unit) {
         Map<String, Figures> perPatient = new HashMap<>();
         listed.forEach(p -> perPatient.put(p.id(), new Figures(1, 0, BigDecimal.ZERO, 0)));
-        for (PrescriptionRow r : data.prescriptions(unit, end, start, end)) {
+        for (PrescriptionRow r : data.prescriptions(unit, end, start, end, List.of(atcPrefix))) {
             if (!r.isPrescription() || r.atc() == null || !r.atc().startsWith(atcPrefix)) {
                 continue;
             }
@@ -211,7 +211,7 @@ public final class IndicatorCalculator {
         boolean benzo = "benzodiazepines".equals(spec.code());
         List<PrescriptionRow> group = benzo
                 ? benzodiazepinePrescriptions(unit, start.minusDays(365), end)
-                : data.prescriptions(unit, end, start.minusDays(365), end).stream()
+                : data.prescriptions(unit, end, start.minusDays(365), end, codes.zDrugPrefixes()).stream()
                         .filter(r -> r.isPrescription()
                                 && r.atc() != null
                                 && codes.zDrug().test(r.atc()))
@@ -245,7 +245,7 @@ public final class IndicatorCalculator {
         LocalDate from = end.minusMonths(12).plusDays(1);
         Map<String, BigDecimal> dddByPatient = new HashMap<>();
         List<PrescriptionRow> rows = new ArrayList<>(benzodiazepinePrescriptions(unit, from, end));
-        data.prescriptions(unit, end, from, end).stream()
+        data.prescriptions(unit, end, from, end, codes.zDrugPrefixes()).stream()
                 .filter(r ->
                         r.isPrescription() && r.atc() != null && codes.zDrug().test(r.atc()))
                 .forEach(rows::add);
@@ -262,7 +262,7 @@ public final class IndicatorCalculator {
 
     /** Benzodiazepine prescriptions (indicators.md): ATC below N05BA, or clonazepam with an anxiety reason. */
     private List<PrescriptionRow> benzodiazepinePrescriptions(String unit, LocalDate from, LocalDate to) {
-        List<PrescriptionRow> rows = data.prescriptions(unit, to, from, to);
+        List<PrescriptionRow> rows = data.prescriptions(unit, to, from, to, codes.benzodiazepinePrefixes());
         Set<String> anxietyConditions = new HashSet<>();
         if (rows.stream().anyMatch(r -> r.atc() != null && codes.clonazepam().test(r.atc()))) {
             data.diagnoses(unit, to, null, null).stream()

@@ -15,6 +15,8 @@ import java.util.function.Predicate;
  * @param clonazepam ATC code is clonazepam (a benzodiazepine only when prescribed for anxiety)
  * @param zDrug ATC code is below N05CF
  * @param product strength and DDD (both mg) of a product code of the catalogue
+ * @param benzodiazepinePrefixes ATC prefixes covering benzodiazepines and clonazepam (narrows the query)
+ * @param zDrugPrefixes ATC prefixes covering z-drugs
  */
 public record IndicatorVocabulary(
         Predicate<String> anxiety,
@@ -22,7 +24,9 @@ public record IndicatorVocabulary(
         Predicate<String> benzodiazepine,
         Predicate<String> clonazepam,
         Predicate<String> zDrug,
-        Function<String, Optional<ProductDose>> product) {
+        Function<String, Optional<ProductDose>> product,
+        java.util.List<String> benzodiazepinePrefixes,
+        java.util.List<String> zDrugPrefixes) {
 
     /** mg per unit and the WHO DDD in mg. */
     public record ProductDose(BigDecimal strengthMg, BigDecimal dddMg) {}

@@ -20,7 +20,12 @@ public interface MeasureDataPort {
 
     List<DiagnosisRow> diagnoses(String unit, LocalDate listedOn, LocalDate from, LocalDate to);
 
-    List<PrescriptionRow> prescriptions(String unit, LocalDate listedOn, LocalDate from, LocalDate to);
+    /**
+     * Prescriptions whose ATC code starts with one of {@code atcPrefixes} (a narrowing hint for the database: the
+     * core still decides membership itself).
+     */
+    List<PrescriptionRow> prescriptions(
+            String unit, LocalDate listedOn, LocalDate from, LocalDate to, List<String> atcPrefixes);
 
     List<ProcedureRow> procedures(String unit, LocalDate listedOn, LocalDate from, LocalDate to);
 

@@ -63,7 +63,9 @@ final class InMemoryMeasureData implements MeasureDataPort {
     }
 
     @Override
-    public List<PrescriptionRow> prescriptions(String unit, LocalDate on, LocalDate from, LocalDate to) {
+    public List<PrescriptionRow> prescriptions(
+            String unit, LocalDate on, LocalDate from, LocalDate to, List<String> atcPrefixes) {
+        // deliberately ignores the narrowing hint: the core must not depend on it for correctness
         return of(prescriptions, PrescriptionRow::patientId, PrescriptionRow::authored, unit, on, from, to);
     }
 

@@ -36,7 +36,9 @@ class IndicatorCalculatorTest {
                     .stream()
                     .filter(e -> e.getKey().equals(product))
                     .map(Map.Entry::getValue)
-                    .findFirst());
+                    .findFirst(),
+            List.of("N05BA", "N03AE01"),
+            List.of("N05CF"));
 
     private final InMemoryMeasureData data = new InMemoryMeasureData();
     private final IndicatorCalculator calculator = new IndicatorCalculator(data, CODES);
