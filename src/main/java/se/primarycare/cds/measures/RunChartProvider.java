@@ -10,7 +10,9 @@ import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.DecimalType;
@@ -61,13 +63,14 @@ public class RunChartProvider implements FhirOperationProvider {
         }
         String unit = MeasureSubjects.unit(subject);
         List<BigDecimal> values = new ArrayList<>();
+        // a month is both a point and the "year before" of a later point: evaluate each month once
+        Map<YearMonth, IndicatorResult> monthly = new HashMap<>();
         Parameters parameters = new Parameters();
         parameters.addParameter(
                 "measure", catalogue.measure(measureId).orElseThrow().getUrl());
         for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
-            IndicatorResult now = calculator.evaluate(spec, month.atDay(1), month.atEndOfMonth(), unit);
-            YearMonth before = month.minusYears(1);
-            IndicatorResult yearBefore = calculator.evaluate(spec, before.atDay(1), before.atEndOfMonth(), unit);
+            IndicatorResult now = monthly.computeIfAbsent(month, m -> evaluate(spec, m, unit));
+            IndicatorResult yearBefore = monthly.computeIfAbsent(month.minusYears(1), m -> evaluate(spec, m, unit));
             values.add(now.score());
             ParametersParameterComponent point = parameters.addParameter().setName("point");
             point.addPart().setName("month").setValue(new StringType(month.toString()));
@@ -102,6 +105,10 @@ public class RunChartProvider implements FhirOperationProvider {
             points.get(i).addPart().setName("trend").setValue(new BooleanType(trend.contains(i)));
         }
         return parameters;
+    }
+
+    private IndicatorResult evaluate(IndicatorSpec spec, YearMonth month, String unit) {
+        return calculator.evaluate(spec, month.atDay(1), month.atEndOfMonth(), unit);
     }
 
     private static YearMonth month(String name, StringType value) {
