@@ -30,9 +30,11 @@ import se.primarycare.cds.fhir.contract.ContractSystems;
 public class MeasureFactsProjector {
 
     private final JdbcTemplate jdbc;
+    private final ReadModelVersion version;
 
-    public MeasureFactsProjector(JdbcTemplate jdbc) {
+    public MeasureFactsProjector(JdbcTemplate jdbc, ReadModelVersion version) {
         this.jdbc = jdbc;
+        this.version = version;
     }
 
     @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
@@ -48,6 +50,7 @@ public class MeasureFactsProjector {
     @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
     public void deleted(IBaseResource resource) {
         remove(resource.fhirType(), resource.getIdElement().getIdPart());
+        version.changed();
     }
 
     /** Replaces the rows of one resource (also used by the rebuild). */
@@ -57,6 +60,7 @@ public class MeasureFactsProjector {
             return;
         }
         remove(resource.fhirType(), id);
+        version.changed();
         if (resource instanceof Patient patient) {
             jdbc.update(
                     "INSERT INTO pcm_patient (res_id, birth_date, gender, org_id, active) VALUES (?, ?, ?, ?, ?)",

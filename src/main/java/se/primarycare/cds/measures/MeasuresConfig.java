@@ -31,9 +31,14 @@ public class MeasuresConfig {
     }
 
     @Bean
+    public ReadModelVersion readModelVersion() {
+        return new ReadModelVersion();
+    }
+
+    @Bean
     public MeasureFactsProjector measureFactsProjector(
-            JdbcTemplate jdbc, MeasureFactsTables tables, IInterceptorService interceptors) {
-        MeasureFactsProjector projector = new MeasureFactsProjector(jdbc);
+            JdbcTemplate jdbc, MeasureFactsTables tables, IInterceptorService interceptors, ReadModelVersion version) {
+        MeasureFactsProjector projector = new MeasureFactsProjector(jdbc, version);
         interceptors.registerInterceptor(projector);
         return projector;
     }
@@ -69,8 +74,9 @@ public class MeasuresConfig {
     }
 
     @Bean
-    public IndicatorCalculator indicatorCalculator(IndicatorVocabulary vocabulary, JdbcTemplate jdbc) {
-        return new IndicatorCalculator(new JdbcMeasureData(jdbc), vocabulary);
+    public IndicatorCalculator indicatorCalculator(
+            IndicatorVocabulary vocabulary, JdbcTemplate jdbc, ReadModelVersion version) {
+        return new IndicatorCalculator(new CachingMeasureData(new JdbcMeasureData(jdbc), version), vocabulary);
     }
 
     @Bean
