@@ -329,6 +329,49 @@ class GeneratedPopulationMeasuresIT {
     }
 
     @Test
+    void longTermUseEqualsTheNaiveCount() {
+        Map<String, BigDecimal[]> products = new HashMap<>();
+        TestProfiles.profiles().ofType(CodeSystem.class).stream()
+                .filter(cs -> cs.getUrl().equals("https://fhir.primarycare.se/CodeSystem/product"))
+                .flatMap(cs -> cs.getConcept().stream())
+                .forEach(c -> products.put(c.getCode(), new BigDecimal[] {
+                    new BigDecimal(property(c, "strength-mg")), new BigDecimal(property(c, "ddd-mg"))
+                }));
+        LocalDate from = END.minusMonths(12).plusDays(1);
+        Map<String, BigDecimal> ddd = new HashMap<>();
+        for (MedicationRequest r : requests) {
+            String atc = atc(r);
+            LocalDate authored = day(r.getAuthoredOnElement());
+            boolean group =
+                    atc.startsWith("N05BA") || atc.startsWith("N05CF") || (atc.equals("N03AE01") && anxietyReason(r));
+            if (!group || !prescription(r) || authored.isBefore(from) || authored.isAfter(END)) {
+                continue;
+            }
+            String product = product(r);
+            BigDecimal amount = BigDecimal.ZERO;
+            if (product != null
+                    && products.containsKey(product)
+                    && r.getDispenseRequest().hasQuantity()) {
+                amount = r.getDispenseRequest()
+                        .getQuantity()
+                        .getValue()
+                        .multiply(BigDecimal.valueOf(1L + r.getDispenseRequest().getNumberOfRepeatsAllowed()))
+                        .multiply(products.get(product)[0])
+                        .divide(products.get(product)[1], 6, RoundingMode.HALF_UP);
+            }
+            ddd.merge(ref(r.getSubject().getReference()), amount, BigDecimal::add);
+        }
+        BigDecimal half = BigDecimal.valueOf(0.5 * 365);
+        for (String unit : unitsAndAll()) {
+            compare(
+                    "long-term-use",
+                    unit,
+                    p -> ddd.containsKey(p) ? 1 : 0,
+                    p -> ddd.containsKey(p) && ddd.get(p).compareTo(half) >= 0 ? 1 : 0);
+        }
+    }
+
+    @Test
     void dv200CountEqualsTheNaiveCount() {
         for (String unit : unitsAndAll()) {
             Map<String, Integer> perPatient = new HashMap<>();
