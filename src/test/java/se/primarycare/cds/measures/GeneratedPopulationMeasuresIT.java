@@ -301,17 +301,25 @@ class GeneratedPopulationMeasuresIT {
     }
 
     @Test
-    void starterPackEqualsTheNaiveCount() {
-        Map<String, List<MedicationRequest>> benzo = new HashMap<>();
+    void starterPacksEqualTheNaiveCount() {
+        starterPack(
+                "starter-pack-benzodiazepines",
+                25,
+                r -> atc(r).startsWith("N05BA") || (atc(r).equals("N03AE01") && anxietyReason(r)));
+        starterPack("starter-pack-z-drugs", 30, r -> atc(r).startsWith("N05CF"));
+    }
+
+    /** New prescriptions of the group in the period (none in the 365 days before) and those within the limit. */
+    private void starterPack(String measure, int limit, java.util.function.Predicate<MedicationRequest> inGroup) {
+        Map<String, List<MedicationRequest>> group = new HashMap<>();
         for (MedicationRequest r : requests) {
-            String atc = atc(r);
-            if (prescription(r) && (atc.startsWith("N05BA") || (atc.equals("N03AE01") && anxietyReason(r)))) {
-                benzo.computeIfAbsent(ref(r.getSubject().getReference()), k -> new ArrayList<>())
+            if (prescription(r) && inGroup.test(r)) {
+                group.computeIfAbsent(ref(r.getSubject().getReference()), k -> new ArrayList<>())
                         .add(r);
             }
         }
         Map<String, int[]> perPatient = new HashMap<>();
-        benzo.forEach((patient, list) -> {
+        group.forEach((patient, list) -> {
             for (MedicationRequest r : list) {
                 LocalDate d = day(r.getAuthoredOnElement());
                 boolean isNew = list.stream()
@@ -325,16 +333,13 @@ class GeneratedPopulationMeasuresIT {
                             .getValue()
                             .multiply(BigDecimal.valueOf(
                                     1L + r.getDispenseRequest().getNumberOfRepeatsAllowed()));
-                    counts[1] += tablets.compareTo(BigDecimal.valueOf(25)) <= 0 ? 1 : 0;
+                    counts[1] += tablets.compareTo(BigDecimal.valueOf(limit)) <= 0 ? 1 : 0;
                 }
             }
         });
         for (String unit : unitsAndAll()) {
-            compare(
-                    "starter-pack-benzodiazepines",
-                    unit,
-                    p -> perPatient.getOrDefault(p, new int[2])[0],
-                    p -> perPatient.getOrDefault(p, new int[2])[1]);
+            compare(measure, unit, p -> perPatient.getOrDefault(p, new int[2])[0], p -> perPatient
+                    .getOrDefault(p, new int[2])[1]);
         }
     }
 
