@@ -59,7 +59,9 @@ public class MeasuresConfig {
                 atc -> valueSets.contains("z-drugs", ContractSystems.ATC, atc),
                 code -> products.product(code).map(p -> new IndicatorVocabulary.ProductDose(p.strengthMg(), p.dddMg())),
                 prefixes(valueSets, "benzodiazepines"),
-                prefixes(valueSets, "z-drugs"));
+                prefixes(valueSets, "z-drugs"),
+                code -> valueSets.contains("kbt", ContractSystems.KVA, code),
+                code -> valueSets.contains("activity-or-far", ContractSystems.KVA, code));
     }
 
     /** The codes and is-a roots a ValueSet is composed of: every member starts with one of them (ATC). */

@@ -88,7 +88,7 @@ public final class IndicatorCalculator {
         Set<String> treated = new HashSet<>();
         for (ProcedureRow p : data.procedures(unit, end, start, end.plusDays(180))) {
             LocalDate at = index.get(p.patientId());
-            if (at != null && "DU011".equals(p.code()) && "completed".equals(p.status()) && p.performed() != null) {
+            if (at != null && codes.kbt().test(p.code()) && "completed".equals(p.status()) && p.performed() != null) {
                 long days = ChronoUnit.DAYS.between(at, p.performed());
                 if (days >= 0 && days <= 180) {
                     treated.add(p.patientId());
@@ -161,9 +161,10 @@ public final class IndicatorCalculator {
                             .findAny()
                             .ifPresent(ep -> met.add(c.patientId())));
         } else {
-            Set<String> activity = Set.of("DV131", "DV132", "DV133", "DV200");
             data.procedures(unit, end, horizon.minusDays(30), end.plusDays(30)).stream()
-                    .filter(p -> activity.contains(p.code()) && "completed".equals(p.status()) && p.performed() != null)
+                    .filter(p -> codes.activityOrFar().test(p.code())
+                            && "completed".equals(p.status())
+                            && p.performed() != null)
                     .forEach(p -> qualifying.getOrDefault(p.patientId(), List.of()).stream()
                             .filter(ep -> !p.performed().isBefore(ep[0].minusDays(30))
                                     && !p.performed().isAfter(ep[1].plusDays(30)))

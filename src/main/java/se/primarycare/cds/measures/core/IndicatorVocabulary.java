@@ -17,6 +17,8 @@ import java.util.function.Predicate;
  * @param product strength and DDD (both mg) of a product code of the catalogue
  * @param benzodiazepinePrefixes ATC prefixes covering benzodiazepines and clonazepam (narrows the query)
  * @param zDrugPrefixes ATC prefixes covering z-drugs
+ * @param kbt KVÅ code is psychological treatment counted by Ån09 (DU011)
+ * @param activityOrFar KVÅ code is physical-activity advice or FaR, counted by SL14 (DV131–DV133, DV200)
  */
 public record IndicatorVocabulary(
         Predicate<String> anxiety,
@@ -26,7 +28,9 @@ public record IndicatorVocabulary(
         Predicate<String> zDrug,
         Function<String, Optional<ProductDose>> product,
         java.util.List<String> benzodiazepinePrefixes,
-        java.util.List<String> zDrugPrefixes) {
+        java.util.List<String> zDrugPrefixes,
+        Predicate<String> kbt,
+        Predicate<String> activityOrFar) {
 
     /** mg per unit and the WHO DDD in mg. */
     public record ProductDose(BigDecimal strengthMg, BigDecimal dddMg) {}

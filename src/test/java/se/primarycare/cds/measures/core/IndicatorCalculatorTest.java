@@ -38,7 +38,9 @@ class IndicatorCalculatorTest {
                     .map(Map.Entry::getValue)
                     .findFirst(),
             List.of("N05BA", "N03AE01"),
-            List.of("N05CF"));
+            List.of("N05CF"),
+            "DU011"::equals,
+            code -> List.of("DV131", "DV132", "DV133", "DV200").contains(code));
 
     private final InMemoryMeasureData data = new InMemoryMeasureData();
     private final IndicatorCalculator calculator = new IndicatorCalculator(data, CODES);
