@@ -4,7 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import se.primarycare.cds.terminology.TerminologyIndex;
+import se.primarycare.cds.terminology.CodeHierarchy;
 
 /** Registers the data-contract enforcement with HAPI's storage layer. */
 @Configuration
@@ -12,9 +12,9 @@ public class ContractConfig {
 
     @Bean
     public ContractEnforcingInterceptor contractEnforcingInterceptor(
-            FhirContext fhirContext, TerminologyIndex terminology, IInterceptorService interceptors) {
+            FhirContext fhirContext, CodeHierarchy hierarchy, IInterceptorService interceptors) {
         ContractEnforcingInterceptor interceptor = new ContractEnforcingInterceptor(
-                fhirContext, new ContractNormalizer(fhirContext), new ContractValidator(new IcdCodeCheck(terminology)));
+                fhirContext, new ContractNormalizer(fhirContext), new ContractValidator(new IcdCodeCheck(hierarchy)));
         interceptors.registerInterceptor(interceptor);
         return interceptor;
     }

@@ -1,9 +1,8 @@
 package se.primarycare.cds.fhir.contract;
 
-import java.util.Comparator;
 import java.util.Optional;
+import se.primarycare.cds.terminology.CodeHierarchy;
 import se.primarycare.cds.terminology.Concept;
-import se.primarycare.cds.terminology.TerminologyIndex;
 
 /**
  * Decides whether an ICD-10-SE code can exist, using the loaded ICD-10-SE CodeSystem.
@@ -17,10 +16,10 @@ public final class IcdCodeCheck {
 
     static final String SUBCODES_COMPLETE = "subcodes-complete";
 
-    private final TerminologyIndex terminology;
+    private final CodeHierarchy hierarchy;
 
-    public IcdCodeCheck(TerminologyIndex terminology) {
-        this.terminology = terminology;
+    public IcdCodeCheck(CodeHierarchy hierarchy) {
+        this.hierarchy = hierarchy;
     }
 
     /** Empty when the code is acceptable; otherwise why not. */
@@ -28,52 +27,13 @@ public final class IcdCodeCheck {
         if (!Icd10Se.isDiagnosisCode(code)) {
             return Optional.of("'" + code + "' is not an ICD-10-SE diagnosis code (expected e.g. F41.1 or F43.8A)");
         }
-        if (terminology.concept(ContractSystems.ICD_10_SE, code).isPresent()) {
-            return Optional.empty();
-        }
-        Optional<Concept> nearest = nearestListedAncestor(code);
-        if (nearest.isPresent() && nearest.get().flag(SUBCODES_COMPLETE)) {
+        Optional<Concept> nearest = hierarchy.nearestListedAncestor(ContractSystems.ICD_10_SE, code);
+        if (nearest.isPresent()
+                && !nearest.get().code().equals(code)
+                && nearest.get().flag(SUBCODES_COMPLETE)) {
             return Optional.of("'" + code + "' is not an ICD-10-SE code (not under "
                     + nearest.get().code() + ")");
         }
         return Optional.empty();
-    }
-
-    private Optional<Concept> nearestListedAncestor(String code) {
-        for (String prefix = parentSpelling(code); prefix != null; prefix = parentSpelling(prefix)) {
-            Optional<Concept> concept = terminology.concept(ContractSystems.ICD_10_SE, prefix);
-            if (concept.isPresent()) {
-                return concept;
-            }
-        }
-        return narrowestBlockContaining(Icd10Se.category(code));
-    }
-
-    /** F43.8A → F43.8 → F43; a category has no spelled parent (its block is found by range). */
-    private static String parentSpelling(String code) {
-        if (code.length() <= 3) {
-            return null;
-        }
-        String shorter = code.substring(0, code.length() - 1);
-        return shorter.endsWith(".") ? shorter.substring(0, 3) : shorter;
-    }
-
-    private Optional<Concept> narrowestBlockContaining(String category) {
-        char letter = category.charAt(0);
-        int number = Integer.parseInt(category.substring(1, 3));
-        return terminology.concepts(ContractSystems.ICD_10_SE).stream()
-                .filter(c -> isRangeContaining(c.code(), letter, number))
-                .min(Comparator.comparingInt(c -> rangeWidth(c.code())));
-    }
-
-    private static boolean isRangeContaining(String code, char letter, int number) {
-        if (code.length() != 7 || code.charAt(3) != '-' || code.charAt(0) != letter || code.charAt(4) != letter) {
-            return false;
-        }
-        return Integer.parseInt(code.substring(1, 3)) <= number && number <= Integer.parseInt(code.substring(5, 7));
-    }
-
-    private static int rangeWidth(String range) {
-        return Integer.parseInt(range.substring(5, 7)) - Integer.parseInt(range.substring(1, 3));
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import se.primarycare.cds.support.Fixtures;
 import se.primarycare.cds.support.ProfileValidator;
 import se.primarycare.cds.support.TestProfiles;
+import se.primarycare.cds.terminology.CodeHierarchy;
 
 /**
  * The published StructureDefinitions and the server's contract validator must agree: what the server stores,
@@ -22,7 +23,7 @@ class ContractProfilesTest {
 
     @BeforeAll
     static void buildValidator() {
-        contract = new ContractValidator(new IcdCodeCheck(TestProfiles.terminology()));
+        contract = new ContractValidator(new IcdCodeCheck(new CodeHierarchy(TestProfiles.terminology())));
     }
 
     @Test
