@@ -120,13 +120,7 @@ class GeneratedPopulationMeasuresIT {
 
     @Test
     void didOfEveryGroupEqualsTheNaiveSum() {
-        Map<String, BigDecimal[]> products = new HashMap<>();
-        TestProfiles.profiles().ofType(CodeSystem.class).stream()
-                .filter(cs -> cs.getUrl().equals("https://fhir.primarycare.se/CodeSystem/product"))
-                .flatMap(cs -> cs.getConcept().stream())
-                .forEach(c -> products.put(c.getCode(), new BigDecimal[] {
-                    new BigDecimal(property(c, "strength-mg")), new BigDecimal(property(c, "ddd-mg"))
-                }));
+        Map<String, BigDecimal[]> products = products();
         for (String group : List.of("N05BA", "N05CF", "N05CD", "N02A", "N02AA", "N02AJ", "N02BF02")) {
             for (String unit : unitsAndAll()) {
                 checkDid(group, unit, products);
@@ -345,13 +339,7 @@ class GeneratedPopulationMeasuresIT {
 
     @Test
     void longTermUseEqualsTheNaiveCount() {
-        Map<String, BigDecimal[]> products = new HashMap<>();
-        TestProfiles.profiles().ofType(CodeSystem.class).stream()
-                .filter(cs -> cs.getUrl().equals("https://fhir.primarycare.se/CodeSystem/product"))
-                .flatMap(cs -> cs.getConcept().stream())
-                .forEach(c -> products.put(c.getCode(), new BigDecimal[] {
-                    new BigDecimal(property(c, "strength-mg")), new BigDecimal(property(c, "ddd-mg"))
-                }));
+        Map<String, BigDecimal[]> products = products();
         LocalDate from = END.minusMonths(12).plusDays(1);
         Map<String, BigDecimal> ddd = new HashMap<>();
         for (MedicationRequest r : requests) {
@@ -563,6 +551,18 @@ class GeneratedPopulationMeasuresIT {
                 .map(Coding::getCode)
                 .findFirst()
                 .orElse(null);
+    }
+
+    /** Product code → {strength mg, DDD mg}, read from the product CodeSystem file. */
+    private static Map<String, BigDecimal[]> products() {
+        Map<String, BigDecimal[]> products = new HashMap<>();
+        TestProfiles.profiles().ofType(CodeSystem.class).stream()
+                .filter(cs -> cs.getUrl().equals("https://fhir.primarycare.se/CodeSystem/product"))
+                .flatMap(cs -> cs.getConcept().stream())
+                .forEach(c -> products.put(c.getCode(), new BigDecimal[] {
+                    new BigDecimal(property(c, "strength-mg")), new BigDecimal(property(c, "ddd-mg"))
+                }));
+        return products;
     }
 
     private static String property(CodeSystem.ConceptDefinitionComponent concept, String name) {
