@@ -24,10 +24,12 @@ import javax.sql.DataSource;
 import org.hibernate.cfg.AvailableSettings;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.orm.jpa.JpaProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 
@@ -69,11 +71,11 @@ public class FhirPersistenceConfig {
     }
 
     @Bean
-    public static BatchMaintenanceFrequency batchMaintenanceFrequency(
-            @org.springframework.beans.factory.annotation.Value("${primarycare.fhir.batch-maintenance-millis:5000}")
-                    long millis) {
-        // static, and bound by @Value: a BeanPostProcessor is created before configuration-properties binding
-        return new BatchMaintenanceFrequency(millis);
+    public static BatchMaintenanceFrequency batchMaintenanceFrequency(Environment environment) {
+        // static and bound here: a BeanPostProcessor is created before @ConfigurationProperties beans are
+        return new BatchMaintenanceFrequency(Binder.get(environment)
+                .bindOrCreate("primarycare.fhir", FhirServerProperties.class)
+                .batchMaintenanceMillis());
     }
 
     @Bean
