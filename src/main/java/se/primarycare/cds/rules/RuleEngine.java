@@ -142,14 +142,7 @@ public final class RuleEngine {
             return null;
         }
         prepareStarterPackText(e);
-        Matcher matcher = PLACEHOLDER.matcher(text);
-        StringBuilder filled = new StringBuilder();
-        while (matcher.find()) {
-            String value = e.placeholders.getOrDefault(matcher.group(1), matcher.group());
-            matcher.appendReplacement(filled, Matcher.quoteReplacement(value));
-        }
-        matcher.appendTail(filled);
-        return filled.toString();
+        return fillPlain(text, e);
     }
 
     private void prepareStarterPackText(Evaluation e) {
