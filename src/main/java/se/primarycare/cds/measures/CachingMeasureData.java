@@ -1,31 +1,33 @@
 package se.primarycare.cds.measures;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import se.primarycare.cds.measures.core.MeasureDataPort;
 import se.primarycare.cds.measures.core.MeasureFacts.CarePlanRow;
 import se.primarycare.cds.measures.core.MeasureFacts.DiagnosisRow;
+import se.primarycare.cds.measures.core.MeasureFacts.ListedCount;
 import se.primarycare.cds.measures.core.MeasureFacts.ListedPatient;
 import se.primarycare.cds.measures.core.MeasureFacts.PrescriptionRow;
 import se.primarycare.cds.measures.core.MeasureFacts.ProcedureRow;
 import se.primarycare.cds.measures.core.MeasureFacts.SickLeaveRow;
 
 /**
- * Keeps the last few listed-patient sets: every indicator of a dashboard or report for the same unit and date
- * needs the same listed patients (the largest query at region scale), so it is read once, not once per
- * indicator. Entries are dropped as soon as the read model changes; at most {@value #ENTRIES} are kept.
+ * Keeps the last listed-population counts: every indicator of a dashboard or report for the same unit and date
+ * needs them, and counting the listed patients is the one query that reads the whole population. The counts
+ * are a handful of rows; entries are dropped as soon as the read model changes, at most {@value #ENTRIES} kept.
  */
 public final class CachingMeasureData implements MeasureDataPort {
 
-    private static final int ENTRIES = 4;
+    private static final int ENTRIES = 64;
 
     private final MeasureDataPort delegate;
     private final ReadModelVersion version;
-    private final Map<String, List<ListedPatient>> listed = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, List<ListedCount>> counts = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<ListedPatient>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, List<ListedCount>> eldest) {
             return size() > ENTRIES;
         }
     };
@@ -36,25 +38,36 @@ public final class CachingMeasureData implements MeasureDataPort {
     }
 
     @Override
-    public List<ListedPatient> listed(String unit, LocalDate listedOn) {
+    public List<ListedCount> listedCounts(String unit, LocalDate listedOn) {
         String key = version.current() + "|" + unit + "|" + listedOn;
-        synchronized (listed) {
-            List<ListedPatient> cached = listed.get(key);
+        synchronized (counts) {
+            List<ListedCount> cached = counts.get(key);
             if (cached != null) {
                 return cached;
             }
         }
-        List<ListedPatient> fresh = List.copyOf(delegate.listed(unit, listedOn));
-        synchronized (listed) {
-            listed.keySet().removeIf(k -> !k.startsWith(version.current() + "|"));
-            listed.put(key, fresh);
+        List<ListedCount> fresh = List.copyOf(delegate.listedCounts(unit, listedOn));
+        synchronized (counts) {
+            counts.keySet().removeIf(k -> !k.startsWith(version.current() + "|"));
+            counts.put(key, fresh);
         }
         return fresh;
     }
 
     @Override
-    public List<DiagnosisRow> diagnoses(String unit, LocalDate listedOn, LocalDate from, LocalDate to) {
-        return delegate.diagnoses(unit, listedOn, from, to);
+    public List<ListedPatient> listedAmong(String unit, LocalDate listedOn, Collection<String> patientIds) {
+        return delegate.listedAmong(unit, listedOn, patientIds);
+    }
+
+    @Override
+    public List<String> listedIds(String unit, LocalDate listedOn) {
+        return delegate.listedIds(unit, listedOn);
+    }
+
+    @Override
+    public List<DiagnosisRow> diagnoses(
+            String unit, LocalDate listedOn, LocalDate from, LocalDate to, List<String> codePrefixes) {
+        return delegate.diagnoses(unit, listedOn, from, to, codePrefixes);
     }
 
     @Override

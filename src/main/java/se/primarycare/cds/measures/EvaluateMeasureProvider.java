@@ -54,7 +54,7 @@ public class EvaluateMeasureProvider implements FhirOperationProvider {
         if (reportType != null && !subjectList && !"summary".equals(reportType.getValue())) {
             throw new InvalidRequestException("reportType must be 'summary' or 'subject-list'");
         }
-        IndicatorResult result = calculator.evaluate(spec, start, end, unit);
+        IndicatorResult result = calculator.evaluate(spec, start, end, unit, subjectList);
         return writer.write(measure, result, start, end, unit, subjectList);
     }
 

@@ -6,12 +6,16 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import se.primarycare.cds.measures.core.AgeStratum;
 import se.primarycare.cds.measures.core.MeasureDataPort;
 import se.primarycare.cds.measures.core.MeasureFacts.CarePlanRow;
 import se.primarycare.cds.measures.core.MeasureFacts.DiagnosisRow;
+import se.primarycare.cds.measures.core.MeasureFacts.ListedCount;
 import se.primarycare.cds.measures.core.MeasureFacts.ListedPatient;
 import se.primarycare.cds.measures.core.MeasureFacts.PrescriptionRow;
 import se.primarycare.cds.measures.core.MeasureFacts.ProcedureRow;
@@ -21,6 +25,8 @@ import se.primarycare.cds.measures.core.MeasureFacts.SickLeaveRow;
 public final class JdbcMeasureData implements MeasureDataPort {
 
     /** Listed = listed at a unit (at this unit when given) and born by the evaluation date. */
+    private static final int IN_CHUNK = 500;
+
     private static final String LISTED =
             " p.active AND p.org_id IS NOT NULL AND (p.birth_date IS NULL OR " + "p.birth_date <= ?) ";
 
@@ -31,23 +37,57 @@ public final class JdbcMeasureData implements MeasureDataPort {
     }
 
     @Override
-    public List<ListedPatient> listed(String unit, LocalDate listedOn) {
+    public List<ListedCount> listedCounts(String unit, LocalDate listedOn) {
+        String age = "CASE WHEN p.birth_date IS NULL THEN NULL WHEN p.birth_date > ? THEN '" + AgeStratum.YOUNG
+                + "' ELSE '" + AgeStratum.OLDER + "' END";
         Query q = new Query(
-                "SELECT p.res_id, p.birth_date, p.gender, p.org_id FROM pcm_patient p WHERE" + LISTED, listedOn, unit);
+                "SELECT " + age + " AS age_stratum, p.gender AS gender FROM pcm_patient p WHERE" + LISTED,
+                listedOn,
+                unit);
+        q.args.add(0, Date.valueOf(AgeStratum.youngBornAfter(listedOn)));
         return jdbc.query(
-                q.sql,
-                (rs, i) -> new ListedPatient(rs.getString(1), date(rs, 2), rs.getString(3), rs.getString(4)),
+                "SELECT age_stratum, gender, COUNT(*) FROM (" + q.sql + ") listed GROUP BY age_stratum, gender",
+                (rs, i) -> new ListedCount(rs.getString(1), rs.getString(2), rs.getLong(3)),
                 q.args.toArray());
     }
 
     @Override
-    public List<DiagnosisRow> diagnoses(String unit, LocalDate listedOn, LocalDate from, LocalDate to) {
+    public List<ListedPatient> listedAmong(String unit, LocalDate listedOn, Collection<String> patientIds) {
+        List<String> ids = new ArrayList<>(patientIds);
+        List<ListedPatient> found = new ArrayList<>(ids.size());
+        // bounded IN lists: PostgreSQL caps bind parameters per statement, and plans stay reusable
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+            Query q = new Query(
+                    "SELECT p.res_id, p.birth_date, p.gender, p.org_id FROM pcm_patient p WHERE" + LISTED,
+                    listedOn,
+                    unit);
+            q.sql += " AND p.res_id IN (" + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")";
+            q.args.addAll(chunk);
+            found.addAll(jdbc.query(
+                    q.sql,
+                    (rs, i) -> new ListedPatient(rs.getString(1), date(rs, 2), rs.getString(3), rs.getString(4)),
+                    q.args.toArray()));
+        }
+        return found;
+    }
+
+    @Override
+    public List<String> listedIds(String unit, LocalDate listedOn) {
+        Query q = new Query("SELECT p.res_id FROM pcm_patient p WHERE" + LISTED, listedOn, unit);
+        return jdbc.queryForList(q.sql, String.class, q.args.toArray());
+    }
+
+    @Override
+    public List<DiagnosisRow> diagnoses(
+            String unit, LocalDate listedOn, LocalDate from, LocalDate to, List<String> codePrefixes) {
         Query q = new Query(
                         "SELECT x.patient_id, x.res_id, x.code, x.recorded FROM pcm_diagnosis x "
                                 + "JOIN pcm_patient p ON p.res_id = x.patient_id WHERE" + LISTED,
                         listedOn,
                         unit)
-                .between("x.recorded", from, to);
+                .between("x.recorded", from, to)
+                .startsWithAny("x.code", codePrefixes);
         return jdbc.query(
                 q.sql,
                 (rs, i) -> new DiagnosisRow(rs.getString(1), rs.getString(2), rs.getString(3), date(rs, 4)),
@@ -63,14 +103,8 @@ public final class JdbcMeasureData implements MeasureDataPort {
                                 + "JOIN pcm_patient p ON p.res_id = x.patient_id WHERE" + LISTED,
                         listedOn,
                         unit)
-                .between("x.authored", from, to);
-        if (!atcPrefixes.isEmpty()) {
-            q.sql += " AND ("
-                    + String.join(
-                            " OR ",
-                            atcPrefixes.stream().map(p -> "x.atc LIKE ?").toList()) + ")";
-            atcPrefixes.forEach(prefix -> q.args.add(prefix.replace("%", "").replace("_", "") + "%"));
-        }
+                .between("x.authored", from, to)
+                .startsWithAny("x.atc", atcPrefixes);
         RowMapper<PrescriptionRow> mapper = (rs, i) -> new PrescriptionRow(
                 rs.getString(1),
                 rs.getString(2),
@@ -166,6 +200,17 @@ public final class JdbcMeasureData implements MeasureDataPort {
             if (to != null) {
                 sql += " AND " + column + " <= ?";
                 args.add(Date.valueOf(to));
+            }
+            return this;
+        }
+
+        Query startsWithAny(String column, List<String> prefixes) {
+            if (!prefixes.isEmpty()) {
+                sql += " AND ("
+                        + String.join(
+                                " OR ",
+                                prefixes.stream().map(p -> column + " LIKE ?").toList()) + ")";
+                prefixes.forEach(prefix -> args.add(prefix.replace("%", "").replace("_", "") + "%"));
             }
             return this;
         }

@@ -58,21 +58,41 @@ public class MeasuresConfig {
                 atc -> valueSets.contains("benzodiazepines", ContractSystems.ATC, atc) && !atc.startsWith("N05BA"),
                 atc -> valueSets.contains("z-drugs", ContractSystems.ATC, atc),
                 code -> products.product(code).map(p -> new IndicatorVocabulary.ProductDose(p.strengthMg(), p.dddMg())),
-                prefixes(valueSets, "benzodiazepines"),
-                prefixes(valueSets, "z-drugs"),
+                new IndicatorVocabulary.QueryHints(
+                        prefixes(valueSets, "benzodiazepines"),
+                        prefixes(valueSets, "z-drugs"),
+                        prefixes(valueSets, "anxiety"),
+                        prefixes(valueSets, "psychiatric")),
                 code -> valueSets.contains("kbt", ContractSystems.KVA, code),
                 code -> valueSets.contains("activity-or-far", ContractSystems.KVA, code));
     }
 
-    /** The codes and is-a roots a ValueSet is composed of: every member starts with one of them (ATC). */
-    private static List<String> prefixes(ValueSetIndex valueSets, String id) {
+    /**
+     * Prefixes every member of a ValueSet starts with: its codes and is-a roots; for an ICD block root such as
+     * F40-F48, the part its first and last category share (F4), a coarse but safe narrowing.
+     */
+    static List<String> prefixes(ValueSetIndex valueSets, String id) {
         ValueSet valueSet = valueSets.valueSet(id).orElseThrow();
         List<String> prefixes = new ArrayList<>();
         for (var include : valueSet.getCompose().getInclude()) {
             include.getConcept().forEach(c -> prefixes.add(c.getCode()));
-            include.getFilter().forEach(f -> prefixes.add(f.getValue()));
+            include.getFilter().forEach(f -> prefixes.add(blockPrefix(f.getValue())));
         }
         return prefixes;
+    }
+
+    private static String blockPrefix(String code) {
+        int dash = code.indexOf('-');
+        if (dash < 0) {
+            return code;
+        }
+        String first = code.substring(0, dash);
+        String last = code.substring(dash + 1);
+        int shared = 0;
+        while (shared < Math.min(first.length(), last.length()) && first.charAt(shared) == last.charAt(shared)) {
+            shared++;
+        }
+        return first.substring(0, shared);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import static se.primarycare.cds.support.FhirHttp.encode;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -13,6 +14,8 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DecimalType;
+import org.hl7.fhir.r4.model.MeasureReport;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.primarycare.cds.support.FhirHttp;
 import se.primarycare.cds.support.Fixtures;
+import se.primarycare.cds.support.MeasureReports;
 import se.primarycare.cds.synthetic.GeneratorSettings;
 import se.primarycare.cds.synthetic.PopulationLoader;
 import se.primarycare.cds.synthetic.PopulationSummary;
@@ -121,6 +125,32 @@ abstract class FhirServerContract {
                     .as(query)
                     .isEqualTo(fhir.searchAll(query).size());
         }
+    }
+
+    @Test
+    void indicatorsCountTheUnitsListedPatientsPerStratum() {
+        // Unit A lists Anna (b. 1981) and Bo (b. 1912), both men aged >= 40, both with an anxiety diagnosis in the
+        // last 24 months and an oxazepam prescription today: 25 × 10 mg + 100 × 5 mg = 750 mg = 15 DDD (50 mg).
+        String period = "periodStart=" + LocalDate.now().minusYears(1) + "&periodEnd="
+                + LocalDate.now().plusDays(1) + "&subject=Organization/" + unitA;
+        MeasureReport did =
+                fhir.get("Measure/did-n05ba/$evaluate-measure?" + period).expectOk(MeasureReport.class);
+        assertThat(MeasureReports.count(did, "denominator")).isEqualTo(2);
+        assertThat(MeasureReports.stratumCount(did, "age-group", ">=40", "denominator"))
+                .isEqualTo(2);
+        assertThat(MeasureReports.stratumCount(did, "age-group", "<40", "denominator"))
+                .isZero();
+        assertThat(MeasureReports.stratumCount(did, "gender", "male", "denominator"))
+                .isEqualTo(2);
+        assertThat(((DecimalType) did.getGroupFirstRep()
+                                .getExtensionByUrl("https://fhir.primarycare.se/StructureDefinition/ddd-sum")
+                                .getValue())
+                        .getValue())
+                .isEqualByComparingTo("15");
+        MeasureReport an07 =
+                fhir.get("Measure/an07/$evaluate-measure?" + period).expectOk(MeasureReport.class);
+        assertThat(MeasureReports.count(an07, "denominator")).isEqualTo(2);
+        assertThat(MeasureReports.count(an07, "numerator")).isEqualTo(2);
     }
 
     @Test

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import se.primarycare.cds.measures.core.MeasureDataPort;
 import se.primarycare.cds.measures.core.MeasureFacts.CarePlanRow;
 import se.primarycare.cds.measures.core.MeasureFacts.DiagnosisRow;
+import se.primarycare.cds.measures.core.MeasureFacts.ListedCount;
 import se.primarycare.cds.measures.core.MeasureFacts.ListedPatient;
 import se.primarycare.cds.measures.core.MeasureFacts.PrescriptionRow;
 import se.primarycare.cds.measures.core.MeasureFacts.ProcedureRow;
@@ -19,39 +21,49 @@ class CachingMeasureDataTest {
     private static final LocalDate END = LocalDate.of(2025, 12, 31);
 
     @Test
-    void listedPatientsAreReadOnceUntilTheReadModelChanges() {
+    void listedCountsAreReadOnceUntilTheReadModelChanges() {
         CountingPort port = new CountingPort();
         ReadModelVersion version = new ReadModelVersion();
         CachingMeasureData cache = new CachingMeasureData(port, version);
 
-        cache.listed("vc1", END);
-        cache.listed("vc1", END);
-        assertThat(port.listedCalls).isEqualTo(1);
+        cache.listedCounts("vc1", END);
+        cache.listedCounts("vc1", END);
+        assertThat(port.countCalls).isEqualTo(1);
 
-        port.patients.add(new ListedPatient("p2", LocalDate.of(1990, 1, 1), "female", "vc1"));
+        port.counts.add(new ListedCount("<40", "female", 1));
         version.changed();
-        assertThat(cache.listed("vc1", END)).hasSize(2);
-        assertThat(port.listedCalls).isEqualTo(2);
+        assertThat(cache.listedCounts("vc1", END)).hasSize(2);
+        assertThat(port.countCalls).isEqualTo(2);
 
-        cache.listed("vc2", END);
-        cache.listed("vc1", END.minusDays(1));
-        assertThat(port.listedCalls).isEqualTo(4);
+        cache.listedCounts("vc2", END);
+        cache.listedCounts("vc1", END.minusDays(1));
+        assertThat(port.countCalls).isEqualTo(4);
     }
 
-    /** Counts how often the listed patients are asked for. */
+    /** Counts how often the listed population is counted. */
     private static final class CountingPort implements MeasureDataPort {
-        final List<ListedPatient> patients =
-                new ArrayList<>(List.of(new ListedPatient("p1", LocalDate.of(1980, 1, 1), "male", "vc1")));
-        int listedCalls;
+        final List<ListedCount> counts = new ArrayList<>(List.of(new ListedCount(">=40", "male", 1)));
+        int countCalls;
 
         @Override
-        public List<ListedPatient> listed(String unit, LocalDate listedOn) {
-            listedCalls++;
-            return List.copyOf(patients);
+        public List<ListedCount> listedCounts(String unit, LocalDate listedOn) {
+            countCalls++;
+            return List.copyOf(counts);
         }
 
         @Override
-        public List<DiagnosisRow> diagnoses(String unit, LocalDate listedOn, LocalDate from, LocalDate to) {
+        public List<ListedPatient> listedAmong(String unit, LocalDate listedOn, Collection<String> patientIds) {
+            return List.of();
+        }
+
+        @Override
+        public List<String> listedIds(String unit, LocalDate listedOn) {
+            return List.of();
+        }
+
+        @Override
+        public List<DiagnosisRow> diagnoses(
+                String unit, LocalDate listedOn, LocalDate from, LocalDate to, List<String> codePrefixes) {
             return List.of();
         }
 

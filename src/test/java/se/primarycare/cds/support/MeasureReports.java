@@ -15,4 +15,17 @@ public final class MeasureReports {
                 .orElseThrow(() -> new AssertionError("no population " + population))
                 .getCount();
     }
+
+    /** The count of a population within one stratum, e.g. stratifier {@code age-group}, value {@code <40}. */
+    public static int stratumCount(MeasureReport report, String stratifier, String value, String population) {
+        return report.getGroupFirstRep().getStratifier().stream()
+                .filter(s -> s.getCodeFirstRep().getText().equals(stratifier))
+                .flatMap(s -> s.getStratum().stream())
+                .filter(s -> s.getValue().getText().equals(value))
+                .flatMap(s -> s.getPopulation().stream())
+                .filter(p -> p.getCode().getCodingFirstRep().getCode().equals(population))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + population + " in " + stratifier + "=" + value))
+                .getCount();
+    }
 }

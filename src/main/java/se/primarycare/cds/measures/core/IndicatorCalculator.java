@@ -3,7 +3,6 @@ package se.primarycare.cds.measures.core;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import se.primarycare.cds.measures.core.IndicatorResult.Figures;
 import se.primarycare.cds.measures.core.MeasureFacts.DiagnosisRow;
+import se.primarycare.cds.measures.core.MeasureFacts.ListedCount;
 import se.primarycare.cds.measures.core.MeasureFacts.ListedPatient;
 import se.primarycare.cds.measures.core.MeasureFacts.PrescriptionRow;
 import se.primarycare.cds.measures.core.MeasureFacts.ProcedureRow;
@@ -39,40 +39,54 @@ public final class IndicatorCalculator {
         this.codes = codes;
     }
 
+    /** The summary: figures per population and stratum, numerator patients, no denominator list for DID/activity. */
     public IndicatorResult evaluate(IndicatorSpec spec, LocalDate start, LocalDate end, String unit) {
-        List<ListedPatient> listed = data.listed(unit, end);
+        return evaluate(spec, start, end, unit, false);
+    }
+
+    /**
+     * @param subjects also list every denominator patient (for DID and activity counts: every listed patient,
+     *     which is only read when asked for)
+     */
+    public IndicatorResult evaluate(IndicatorSpec spec, LocalDate start, LocalDate end, String unit, boolean subjects) {
         Map<String, Figures> perPatient =
                 switch (spec.kind()) {
-                    case "an07" -> an07(listed, start, end, unit);
-                    case "an09" -> an09(listed, start, end, unit);
-                    case "did" -> did(listed, spec.code(), start, end, unit);
-                    case "sl28" -> sickLeave(listed, 28, start, end, unit, true);
-                    case "sl14" -> sickLeave(listed, 14, start, end, unit, false);
-                    case "activity" -> activity(listed, spec.code(), start, end, unit);
-                    case "starter-pack" -> starterPack(listed, spec, start, end, unit);
-                    case "long-term-use" -> longTermUse(listed, end, unit);
+                    case "an07" -> an07(start, end, unit);
+                    case "an09" -> an09(start, end, unit);
+                    case "did" -> did(spec.code(), start, end, unit);
+                    case "sl28" -> sickLeave(28, start, end, unit, true);
+                    case "sl14" -> sickLeave(14, start, end, unit, false);
+                    case "activity" -> activity(spec.code(), start, end, unit);
+                    case "starter-pack" -> starterPack(spec, start, end, unit);
+                    case "long-term-use" -> longTermUse(end, unit);
                     default -> throw new IllegalArgumentException("Unknown indicator kind " + spec.kind());
                 };
-        return aggregate(spec, listed, perPatient, start, end);
+        return aggregate(spec, perPatient, start, end, unit, subjects);
+    }
+
+    /** DID and activity counts have every listed patient in the denominator; the others only patients with facts. */
+    private static boolean wholePopulation(IndicatorSpec spec) {
+        return spec.kind().equals("did") || spec.kind().equals("activity");
     }
 
     // Ån07: anxiety diagnosis in the 24 months ending periodEnd; numerator: a benzodiazepine prescribed in P.
-    private Map<String, Figures> an07(List<ListedPatient> listed, LocalDate start, LocalDate end, String unit) {
+    private Map<String, Figures> an07(LocalDate start, LocalDate end, String unit) {
         LocalDate from = end.minusMonths(24).plusDays(1);
-        Set<String> anxious = data.diagnoses(unit, end, from, end).stream()
+        Set<String> anxious = data.diagnoses(unit, end, from, end, codes.hints().anxietyIcd()).stream()
                 .filter(d -> codes.anxiety().test(d.code()))
                 .map(DiagnosisRow::patientId)
                 .collect(Collectors.toSet());
         Set<String> treated = benzodiazepinePrescriptions(unit, start, end).stream()
                 .map(PrescriptionRow::patientId)
                 .collect(Collectors.toSet());
-        return proportion(listed, anxious, treated);
+        return proportion(anxious, treated);
     }
 
     // Ån09: new anxiety diagnosis in P (none in the 12 months before); numerator: DU011 0–180 days after index.
-    private Map<String, Figures> an09(List<ListedPatient> listed, LocalDate start, LocalDate end, String unit) {
+    private Map<String, Figures> an09(LocalDate start, LocalDate end, String unit) {
         Map<String, List<LocalDate>> anxietyDates = new HashMap<>();
-        for (DiagnosisRow d : data.diagnoses(unit, end, start.minusMonths(12), end)) {
+        for (DiagnosisRow d : data.diagnoses(
+                unit, end, start.minusMonths(12), end, codes.hints().anxietyIcd())) {
             if (d.recorded() != null && codes.anxiety().test(d.code())) {
                 anxietyDates
                         .computeIfAbsent(d.patientId(), k -> new ArrayList<>())
@@ -95,14 +109,12 @@ public final class IndicatorCalculator {
                 }
             }
         }
-        return proportion(listed, index.keySet(), treated);
+        return proportion(index.keySet(), treated);
     }
 
     // DID: Σ DDD of prescriptions of the ATC group in P; denominator: listed patients (× days × 1/1000 in score).
-    private Map<String, Figures> did(
-            List<ListedPatient> listed, String atcPrefix, LocalDate start, LocalDate end, String unit) {
+    private Map<String, Figures> did(String atcPrefix, LocalDate start, LocalDate end, String unit) {
         Map<String, Figures> perPatient = new HashMap<>();
-        listed.forEach(p -> perPatient.put(p.id(), new Figures(1, 0, BigDecimal.ZERO, 0)));
         for (PrescriptionRow r : data.prescriptions(unit, end, start, end, List.of(atcPrefix))) {
             if (!r.isPrescription() || r.atc() == null || !r.atc().startsWith(atcPrefix)) {
                 continue;
@@ -125,12 +137,12 @@ public final class IndicatorCalculator {
     }
 
     // SL28 / SL14: psychiatric episode longer than N days overlapping P; numerator: plan / activity in time.
-    private Map<String, Figures> sickLeave(
-            List<ListedPatient> listed, int longerThan, LocalDate start, LocalDate end, String unit, boolean plan) {
+    private Map<String, Figures> sickLeave(int longerThan, LocalDate start, LocalDate end, String unit, boolean plan) {
         LocalDate horizon = start.minusYears(2);
         List<SickLeaveRow> periods = data.sickLeave(unit, end, horizon, end);
         Map<String, String> conditionCode = new HashMap<>();
-        data.diagnoses(unit, end, null, null).forEach(d -> conditionCode.put(d.conditionId(), d.code()));
+        data.diagnoses(unit, end, null, null, codes.hints().psychiatricIcd())
+                .forEach(d -> conditionCode.put(d.conditionId(), d.code()));
         Map<String, List<SickLeaveRow>> byPatient =
                 periods.stream().collect(Collectors.groupingBy(SickLeaveRow::patientId));
         Map<String, List<LocalDate[]>> qualifying = new HashMap<>();
@@ -171,7 +183,7 @@ public final class IndicatorCalculator {
                             .findAny()
                             .ifPresent(ep -> met.add(p.patientId())));
         }
-        return proportion(listed, qualifying.keySet(), met);
+        return proportion(qualifying.keySet(), met);
     }
 
     private static List<List<SickLeaveRow>> episodes(List<SickLeaveRow> rows) {
@@ -196,10 +208,8 @@ public final class IndicatorCalculator {
     }
 
     // Activity counts: completed procedures of the KVÅ code in P, of patients listed at the unit.
-    private Map<String, Figures> activity(
-            List<ListedPatient> listed, String kva, LocalDate start, LocalDate end, String unit) {
+    private Map<String, Figures> activity(String kva, LocalDate start, LocalDate end, String unit) {
         Map<String, Figures> perPatient = new HashMap<>();
-        listed.forEach(p -> perPatient.put(p.id(), new Figures(1, 0, BigDecimal.ZERO, 0)));
         data.procedures(unit, end, start, end).stream()
                 .filter(p -> kva.equals(p.code()) && "completed".equals(p.status()))
                 .forEach(p -> perPatient.merge(p.patientId(), new Figures(0, 1, BigDecimal.ZERO, 0), Figures::plus));
@@ -207,12 +217,18 @@ public final class IndicatorCalculator {
     }
 
     // Starter pack: new prescriptions of the group in P (none in the 365 days before) within the tablet limit.
-    private Map<String, Figures> starterPack(
-            List<ListedPatient> listed, IndicatorSpec spec, LocalDate start, LocalDate end, String unit) {
+    private Map<String, Figures> starterPack(IndicatorSpec spec, LocalDate start, LocalDate end, String unit) {
         boolean benzo = "benzodiazepines".equals(spec.code());
         List<PrescriptionRow> group = benzo
                 ? benzodiazepinePrescriptions(unit, start.minusDays(365), end)
-                : data.prescriptions(unit, end, start.minusDays(365), end, codes.zDrugPrefixes()).stream()
+                : data
+                        .prescriptions(
+                                unit,
+                                end,
+                                start.minusDays(365),
+                                end,
+                                codes.hints().zDrugAtc())
+                        .stream()
                         .filter(r -> r.isPrescription()
                                 && r.atc() != null
                                 && codes.zDrug().test(r.atc()))
@@ -242,11 +258,11 @@ public final class IndicatorCalculator {
     }
 
     // Long-term use: benzodiazepine or z-drug in the 12 months ending periodEnd; numerator: ≥ 0.5 DDD a day.
-    private Map<String, Figures> longTermUse(List<ListedPatient> listed, LocalDate end, String unit) {
+    private Map<String, Figures> longTermUse(LocalDate end, String unit) {
         LocalDate from = end.minusMonths(12).plusDays(1);
         Map<String, BigDecimal> dddByPatient = new HashMap<>();
         List<PrescriptionRow> rows = new ArrayList<>(benzodiazepinePrescriptions(unit, from, end));
-        data.prescriptions(unit, end, from, end, codes.zDrugPrefixes()).stream()
+        data.prescriptions(unit, end, from, end, codes.hints().zDrugAtc()).stream()
                 .filter(r ->
                         r.isPrescription() && r.atc() != null && codes.zDrug().test(r.atc()))
                 .forEach(rows::add);
@@ -258,15 +274,16 @@ public final class IndicatorCalculator {
                 .filter(e -> e.getValue().compareTo(threshold) >= 0)
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
-        return proportion(listed, dddByPatient.keySet(), longTerm);
+        return proportion(dddByPatient.keySet(), longTerm);
     }
 
     /** Benzodiazepine prescriptions (indicators.md): ATC below N05BA, or clonazepam with an anxiety reason. */
     private List<PrescriptionRow> benzodiazepinePrescriptions(String unit, LocalDate from, LocalDate to) {
-        List<PrescriptionRow> rows = data.prescriptions(unit, to, from, to, codes.benzodiazepinePrefixes());
+        List<PrescriptionRow> rows =
+                data.prescriptions(unit, to, from, to, codes.hints().benzodiazepineAtc());
         Set<String> anxietyConditions = new HashSet<>();
         if (rows.stream().anyMatch(r -> r.atc() != null && codes.clonazepam().test(r.atc()))) {
-            data.diagnoses(unit, to, null, null).stream()
+            data.diagnoses(unit, to, null, null, codes.hints().anxietyIcd()).stream()
                     .filter(d -> codes.anxiety().test(d.code()))
                     .forEach(d -> anxietyConditions.add(d.conditionId()));
         }
@@ -280,43 +297,31 @@ public final class IndicatorCalculator {
                 .toList();
     }
 
-    private static Map<String, Figures> proportion(
-            List<ListedPatient> listed, Set<String> denominator, Set<String> numerator) {
+    private static Map<String, Figures> proportion(Set<String> denominator, Set<String> numerator) {
         Map<String, Figures> perPatient = new HashMap<>();
-        for (ListedPatient patient : listed) {
-            if (denominator.contains(patient.id())) {
-                perPatient.put(
-                        patient.id(), new Figures(1, numerator.contains(patient.id()) ? 1 : 0, BigDecimal.ZERO, 0));
-            }
+        for (String patient : denominator) {
+            perPatient.put(patient, new Figures(1, numerator.contains(patient) ? 1 : 0, BigDecimal.ZERO, 0));
         }
         return perPatient;
     }
 
-    private static IndicatorResult aggregate(
+    /**
+     * Sums the per-patient figures of listed patients by stratum. For whole-population indicators the listed
+     * patients are added as grouped counts from the database rather than loaded one by one.
+     */
+    private IndicatorResult aggregate(
             IndicatorSpec spec,
-            List<ListedPatient> listed,
             Map<String, Figures> perPatient,
             LocalDate start,
-            LocalDate end) {
-        Figures total = Figures.ZERO;
-        Map<String, Figures> byAge = new LinkedHashMap<>();
-        Map<String, Figures> byGender = new LinkedHashMap<>();
-        IndicatorResult.AGE_STRATA.forEach(s -> byAge.put(s, Figures.ZERO));
-        IndicatorResult.GENDER_STRATA.forEach(s -> byGender.put(s, Figures.ZERO));
+            LocalDate end,
+            String unit,
+            boolean subjects) {
+        Strata strata = new Strata();
         List<String> numerator = new ArrayList<>();
         List<String> denominator = new ArrayList<>();
-        for (ListedPatient patient : listed) {
+        for (ListedPatient patient : data.listedAmong(unit, end, perPatient.keySet())) {
             Figures figures = perPatient.get(patient.id());
-            if (figures == null) {
-                continue;
-            }
-            total = total.plus(figures);
-            if (patient.birthDate() != null) {
-                String age = Period.between(patient.birthDate(), end).getYears() < 40 ? "<40" : ">=40";
-                byAge.merge(age, figures, Figures::plus);
-            }
-            String gender = patient.gender() == null ? "unknown" : patient.gender();
-            byGender.merge(byGender.containsKey(gender) ? gender : "unknown", figures, Figures::plus);
+            strata.add(AgeStratum.of(patient.birthDate(), end), patient.gender(), figures);
             if (figures.denominator() > 0) {
                 denominator.add(patient.id());
             }
@@ -324,9 +329,35 @@ public final class IndicatorCalculator {
                 numerator.add(patient.id());
             }
         }
+        if (wholePopulation(spec)) {
+            for (ListedCount count : data.listedCounts(unit, end)) {
+                strata.add(count.ageStratum(), count.gender(), new Figures(count.count(), 0, BigDecimal.ZERO, 0));
+            }
+            denominator = subjects ? new ArrayList<>(data.listedIds(unit, end)) : new ArrayList<>();
+        }
         long days = ChronoUnit.DAYS.between(start, end) + 1;
         numerator.sort(String::compareTo);
         denominator.sort(String::compareTo);
-        return new IndicatorResult(spec, total, byAge, byGender, days, numerator, denominator);
+        return new IndicatorResult(spec, strata.total, strata.byAge, strata.byGender, days, numerator, denominator);
+    }
+
+    /** Running sums for the whole population and each age and gender stratum. */
+    private static final class Strata {
+        Figures total = Figures.ZERO;
+        final Map<String, Figures> byAge = new LinkedHashMap<>();
+        final Map<String, Figures> byGender = new LinkedHashMap<>();
+
+        Strata() {
+            IndicatorResult.AGE_STRATA.forEach(s -> byAge.put(s, Figures.ZERO));
+            IndicatorResult.GENDER_STRATA.forEach(s -> byGender.put(s, Figures.ZERO));
+        }
+
+        void add(String age, String gender, Figures figures) {
+            total = total.plus(figures);
+            if (age != null) {
+                byAge.merge(age, figures, Figures::plus);
+            }
+            byGender.merge(gender != null && byGender.containsKey(gender) ? gender : "unknown", figures, Figures::plus);
+        }
     }
 }

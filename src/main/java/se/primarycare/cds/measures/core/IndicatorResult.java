@@ -20,7 +20,7 @@ public record IndicatorResult(
         List<String> numeratorPatients,
         List<String> denominatorPatients) {
 
-    public static final List<String> AGE_STRATA = List.of("<40", ">=40");
+    public static final List<String> AGE_STRATA = List.of(AgeStratum.YOUNG, AgeStratum.OLDER);
     public static final List<String> GENDER_STRATA = List.of("male", "female", "other", "unknown");
 
     /** Counts of one population or stratum. {@code dataQuality}: prescriptions left out of DDD sums. */

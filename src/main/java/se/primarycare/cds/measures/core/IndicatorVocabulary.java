@@ -1,6 +1,7 @@
 package se.primarycare.cds.measures.core;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -15,8 +16,7 @@ import java.util.function.Predicate;
  * @param clonazepam ATC code is clonazepam (a benzodiazepine only when prescribed for anxiety)
  * @param zDrug ATC code is below N05CF
  * @param product strength and DDD (both mg) of a product code of the catalogue
- * @param benzodiazepinePrefixes ATC prefixes covering benzodiazepines and clonazepam (narrows the query)
- * @param zDrugPrefixes ATC prefixes covering z-drugs
+ * @param hints code prefixes that narrow the database queries (membership is still decided by the predicates)
  * @param kbt KVÅ code is psychological treatment counted by Ån09 (DU011)
  * @param activityOrFar KVÅ code is physical-activity advice or FaR, counted by SL14 (DV131–DV133, DV200)
  */
@@ -27,10 +27,23 @@ public record IndicatorVocabulary(
         Predicate<String> clonazepam,
         Predicate<String> zDrug,
         Function<String, Optional<ProductDose>> product,
-        java.util.List<String> benzodiazepinePrefixes,
-        java.util.List<String> zDrugPrefixes,
+        QueryHints hints,
         Predicate<String> kbt,
         Predicate<String> activityOrFar) {
+
+    /**
+     * Code prefixes covering each group, so the database returns only rows that can match.
+     *
+     * @param benzodiazepineAtc ATC prefixes covering benzodiazepines and clonazepam
+     * @param zDrugAtc ATC prefixes covering z-drugs
+     * @param anxietyIcd ICD-10-SE prefixes covering the anxiety diagnoses
+     * @param psychiatricIcd ICD-10-SE prefixes covering the F chapter
+     */
+    public record QueryHints(
+            List<String> benzodiazepineAtc,
+            List<String> zDrugAtc,
+            List<String> anxietyIcd,
+            List<String> psychiatricIcd) {}
 
     /** mg per unit and the WHO DDD in mg. */
     public record ProductDose(BigDecimal strengthMg, BigDecimal dddMg) {}

@@ -1,9 +1,11 @@
 package se.primarycare.cds.measures.core;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import se.primarycare.cds.measures.core.MeasureFacts.CarePlanRow;
 import se.primarycare.cds.measures.core.MeasureFacts.DiagnosisRow;
+import se.primarycare.cds.measures.core.MeasureFacts.ListedCount;
 import se.primarycare.cds.measures.core.MeasureFacts.ListedPatient;
 import se.primarycare.cds.measures.core.MeasureFacts.PrescriptionRow;
 import se.primarycare.cds.measures.core.MeasureFacts.ProcedureRow;
@@ -12,13 +14,26 @@ import se.primarycare.cds.measures.core.MeasureFacts.SickLeaveRow;
 /**
  * What the indicator core needs from storage. Every method is restricted to the patients listed at {@code unit}
  * (all units when null) on {@code listedOn}, and to facts dated in [from, to] (inclusive), so the database does
- * the narrowing and the core only sees the rows that can matter.
+ * the narrowing and the core only sees the rows that can matter. The listed population itself is only ever
+ * counted (grouped by stratum), never loaded, so memory follows the facts, not the size of the region.
  */
 public interface MeasureDataPort {
 
-    List<ListedPatient> listed(String unit, LocalDate listedOn);
+    /** Listed patients counted per stratum: age on {@code listedOn} (see {@link AgeStratum}) and gender. */
+    List<ListedCount> listedCounts(String unit, LocalDate listedOn);
 
-    List<DiagnosisRow> diagnoses(String unit, LocalDate listedOn, LocalDate from, LocalDate to);
+    /** The listed patients among {@code patientIds} (the ones that have facts), with their strata attributes. */
+    List<ListedPatient> listedAmong(String unit, LocalDate listedOn, Collection<String> patientIds);
+
+    /** Ids of every listed patient: only for the subject lists of population-based indicators. */
+    List<String> listedIds(String unit, LocalDate listedOn);
+
+    /**
+     * Diagnoses whose code starts with one of {@code codePrefixes} (a narrowing hint for the database: the core
+     * still decides membership itself).
+     */
+    List<DiagnosisRow> diagnoses(
+            String unit, LocalDate listedOn, LocalDate from, LocalDate to, List<String> codePrefixes);
 
     /**
      * Prescriptions whose ATC code starts with one of {@code atcPrefixes} (a narrowing hint for the database: the

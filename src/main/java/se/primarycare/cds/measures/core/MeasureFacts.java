@@ -12,6 +12,9 @@ public final class MeasureFacts {
     /** A patient listed at a unit on the evaluation date. */
     public record ListedPatient(String id, LocalDate birthDate, String gender, String unit) {}
 
+    /** How many listed patients share an age stratum ({@link AgeStratum}; null when unknown) and a gender. */
+    public record ListedCount(String ageStratum, String gender, long count) {}
+
     /** An ICD-10-SE diagnosis (one row per coding). */
     public record DiagnosisRow(String patientId, String conditionId, String code, LocalDate recorded) {}
 

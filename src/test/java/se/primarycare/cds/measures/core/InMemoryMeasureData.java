@@ -2,13 +2,17 @@ package se.primarycare.cds.measures.core;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import se.primarycare.cds.measures.core.MeasureFacts.CarePlanRow;
 import se.primarycare.cds.measures.core.MeasureFacts.DiagnosisRow;
+import se.primarycare.cds.measures.core.MeasureFacts.ListedCount;
 import se.primarycare.cds.measures.core.MeasureFacts.ListedPatient;
 import se.primarycare.cds.measures.core.MeasureFacts.PrescriptionRow;
 import se.primarycare.cds.measures.core.MeasureFacts.ProcedureRow;
@@ -26,7 +30,28 @@ final class InMemoryMeasureData implements MeasureDataPort {
     final List<CarePlanRow> carePlans = new ArrayList<>();
 
     @Override
-    public List<ListedPatient> listed(String unit, LocalDate listedOn) {
+    public List<ListedCount> listedCounts(String unit, LocalDate listedOn) {
+        Map<List<String>, Long> grouped = listed(unit, listedOn).stream()
+                .collect(Collectors.groupingBy(
+                        p -> Arrays.asList(AgeStratum.of(p.birthDate(), listedOn), p.gender()), Collectors.counting()));
+        return grouped.entrySet().stream()
+                .map(e -> new ListedCount(e.getKey().get(0), e.getKey().get(1), e.getValue()))
+                .toList();
+    }
+
+    @Override
+    public List<ListedPatient> listedAmong(String unit, LocalDate listedOn, Collection<String> patientIds) {
+        return listed(unit, listedOn).stream()
+                .filter(p -> patientIds.contains(p.id()))
+                .toList();
+    }
+
+    @Override
+    public List<String> listedIds(String unit, LocalDate listedOn) {
+        return listed(unit, listedOn).stream().map(ListedPatient::id).toList();
+    }
+
+    private List<ListedPatient> listed(String unit, LocalDate listedOn) {
         return patients.stream()
                 .filter(p -> !inactive.contains(p.id()))
                 .filter(p -> unit == null || unit.equals(p.unit()))
@@ -34,7 +59,7 @@ final class InMemoryMeasureData implements MeasureDataPort {
                 .toList();
     }
 
-    private Set<String> listedIds(String unit, LocalDate on) {
+    private Set<String> listedSet(String unit, LocalDate on) {
         return listed(unit, on).stream().map(ListedPatient::id).collect(Collectors.toSet());
     }
 
@@ -46,7 +71,7 @@ final class InMemoryMeasureData implements MeasureDataPort {
             LocalDate on,
             LocalDate from,
             LocalDate to) {
-        Set<String> listed = listedIds(unit, on);
+        Set<String> listed = listedSet(unit, on);
         Predicate<T> inWindow = r -> {
             LocalDate d = date.apply(r);
             return (from == null || (d != null && !d.isBefore(from))) && (to == null || (d != null && !d.isAfter(to)));
@@ -58,7 +83,9 @@ final class InMemoryMeasureData implements MeasureDataPort {
     }
 
     @Override
-    public List<DiagnosisRow> diagnoses(String unit, LocalDate on, LocalDate from, LocalDate to) {
+    public List<DiagnosisRow> diagnoses(
+            String unit, LocalDate on, LocalDate from, LocalDate to, List<String> codePrefixes) {
+        // deliberately ignores the narrowing hint, like prescriptions below
         return of(diagnoses, DiagnosisRow::patientId, DiagnosisRow::recorded, unit, on, from, to);
     }
 
@@ -76,7 +103,7 @@ final class InMemoryMeasureData implements MeasureDataPort {
 
     @Override
     public List<SickLeaveRow> sickLeave(String unit, LocalDate on, LocalDate from, LocalDate to) {
-        Set<String> listed = listedIds(unit, on);
+        Set<String> listed = listedSet(unit, on);
         return sickLeave.stream()
                 .filter(r -> listed.contains(r.patientId()))
                 .filter(r -> (from == null || !r.end().isBefore(from))

@@ -37,8 +37,8 @@ class IndicatorCalculatorTest {
                     .filter(e -> e.getKey().equals(product))
                     .map(Map.Entry::getValue)
                     .findFirst(),
-            List.of("N05BA", "N03AE01"),
-            List.of("N05CF"),
+            new IndicatorVocabulary.QueryHints(
+                    List.of("N05BA", "N03AE01"), List.of("N05CF"), List.of("F4"), List.of("F")),
             "DU011"::equals,
             code -> List.of("DV131", "DV132", "DV133", "DV200").contains(code));
 
@@ -179,6 +179,16 @@ class IndicatorCalculatorTest {
         // 30 DDD × 1000 / (4 listed × 365 days) = 20.5479...
         assertThat(result.score()).isEqualByComparingTo("20.5479");
         assertThat(result.total().denominator()).isEqualTo(4);
+        // strata: all four are women aged 45 on 2025-12-31, so every listed patient and every DDD falls there
+        assertThat(result.byAge().get(">=40")).isEqualTo(result.total());
+        assertThat(result.byAge().get("<40")).isEqualTo(IndicatorResult.Figures.ZERO);
+        assertThat(result.byGender().get("female")).isEqualTo(result.total());
+        // the denominator list is every listed patient, read only when a subject list is asked for
+        assertThat(result.denominatorPatients()).isEmpty();
+        assertThat(calculator
+                        .evaluate(new IndicatorSpec("did", "N05BA", null), START, END, "vc1", true)
+                        .denominatorPatients())
+                .containsExactly("a", "b", "c", "d");
         // all units: + e's 100 DDD and one more listed patient: 130 × 1000 / (5 × 365) = 71.2329
         assertThat(calculator
                         .evaluate(new IndicatorSpec("did", "N05BA", null), START, END, null)
@@ -310,6 +320,10 @@ class IndicatorCalculatorTest {
         assertThat(vc1.score()).isEqualByComparingTo("3");
         assertThat(vc1.byAge().get("<40").numerator()).isEqualTo(3);
         assertThat(vc1.byGender().get("female").numerator()).isEqualTo(3);
+        // denominator: listed patients of vc1 per stratum (a, c, e; not d), whether or not they had an activity
+        assertThat(vc1.total().denominator()).isEqualTo(3);
+        assertThat(vc1.byGender().get("male")).isEqualTo(new IndicatorResult.Figures(1, 0, BigDecimal.ZERO, 0));
+        assertThat(vc1.byAge().get("<40").denominator()).isEqualTo(3);
         assertThat(calculator
                         .evaluate(new IndicatorSpec("activity", "DV200", null), START, END, null)
                         .score())
