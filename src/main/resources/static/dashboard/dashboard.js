@@ -10,7 +10,9 @@
       table: 'Siffror bakom diagrammet', csv: 'Ladda ned CSV', failed: 'Kunde inte hämta',
       lead: 'Styrdiagram per månad för vårdcentralens mål: ångest, bensodiazepiner, beroendeframkallande läkemedel, sjukskrivning och fysisk aktivitet.',
       legend: 'Punkter: röd = skift (minst 6 i rad på samma sida om medianen), orange = trend (minst 5 i rad uppåt eller nedåt). Streckad linje = median, grön linje = mål.',
-      source: 'Definitioner: indicators.md (Primary Care CDS). Beräknat med $run-chart på FHIR-servern.'
+      source: 'Definitioner: indicators.md (Primary Care CDS). Beräknat med $run-chart på FHIR-servern.',
+      securityOff: 'VARNING: säkerheten är avstängd (dev-profil). Vem som helst kan läsa patientdata. Använd aldrig med riktiga patientuppgifter.',
+      loginNeeded: 'Inloggning krävs: öppna sidan med en åtkomsttoken från regionens inloggningstjänst (…/dashboard/#access_token=…, behörighet user/Measure.r och user/Organization.s).'
     },
     en: {
       title: 'Quality indicators', unit: 'Unit', allUnits: 'All units', from: 'From', to: 'To',
@@ -20,7 +22,9 @@
       table: 'Numbers behind the chart', csv: 'Download CSV', failed: 'Could not load',
       lead: 'Monthly run charts of the primary care centres\' goals: anxiety, benzodiazepines, dependence-inducing drugs, sick leave and physical activity.',
       legend: 'Points: red = shift (6 or more in a row on one side of the median), orange = trend (5 or more in a row up or down). Dashed line = median, green line = goal.',
-      source: 'Definitions: indicators.md (Primary Care CDS). Computed with $run-chart on the FHIR server.'
+      source: 'Definitions: indicators.md (Primary Care CDS). Computed with $run-chart on the FHIR server.',
+      securityOff: 'WARNING: security is switched off (dev profile). Anyone can read patient data. Never use with real patient data.',
+      loginNeeded: 'Login required: open the page with an access token from the region\'s identity provider (…/dashboard/#access_token=…, scopes user/Measure.r and user/Organization.s).'
     }
   };
   const EXT = 'https://fhir.primarycare.se/StructureDefinition/indicator';
@@ -34,8 +38,24 @@
     document.querySelectorAll('[data-text]').forEach(el => { el.textContent = t(el.dataset.text); });
   }
 
+  // A token handed over in the URL fragment (never sent to the server in the URL) is kept for this tab only.
+  function accessToken() {
+    const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
+    if (fragment.get('access_token')) {
+      sessionStorage.setItem('access_token', fragment.get('access_token'));
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+    return sessionStorage.getItem('access_token');
+  }
+
   async function fhir(path) {
-    const response = await fetch('../fhir/' + path, { headers: { Accept: 'application/fhir+json' } });
+    const headers = { Accept: 'application/fhir+json' };
+    const token = accessToken();
+    if (token) { headers.Authorization = 'Bearer ' + token; }
+    const response = await fetch('../fhir/' + path, { headers });
+    if (response.status === 401 || response.status === 403) {
+      throw new Error(t('loginNeeded'));
+    }
     if (!response.ok) {
       throw new Error(t('failed') + ' ' + path + ': ' + response.status);
     }
@@ -187,6 +207,8 @@
     document.getElementById('to').value = params.get('to') || to;
     document.getElementById('language').value = lang;
     applyTexts();
+    const mode = await (await fetch('../security-mode')).json();
+    document.getElementById('security-off').hidden = mode.fhirApiSecured;
     await loadUnits();
     document.getElementById('controls').addEventListener('submit', e => { e.preventDefault(); render().catch(reportError); });
     document.getElementById('unit').addEventListener('change', () => render().catch(reportError));

@@ -43,6 +43,7 @@ public final class PopulationLoader {
     private final boolean showProgress;
     private final PrintStream out;
     private final HttpClient client;
+    private String bearerToken;
 
     /** What was loaded and how fast. */
     public record LoadResult(int bundles, int resources, Duration elapsed) {
@@ -79,6 +80,12 @@ public final class PopulationLoader {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
+    }
+
+    /** Sends this OAuth2 access token with every bundle (the server's API is secured unless in the dev profile). */
+    public PopulationLoader withBearerToken(String token) {
+        this.bearerToken = token;
+        return this;
     }
 
     public LoadResult load(Path directory) {
@@ -152,13 +159,16 @@ public final class PopulationLoader {
     private int post(Path file) {
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(baseUrl)
+            HttpRequest.Builder builder = HttpRequest.newBuilder(baseUrl)
                     .timeout(REQUEST_TIMEOUT)
                     .header("Content-Type", "application/fhir+json")
                     .header("Accept", "application/fhir+json")
                     .header("Prefer", "return=minimal")
-                    .POST(HttpRequest.BodyPublishers.ofFile(file))
-                    .build();
+                    .POST(HttpRequest.BodyPublishers.ofFile(file));
+            if (bearerToken != null) {
+                builder.header("Authorization", "Bearer " + bearerToken);
+            }
+            request = builder.build();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }

@@ -97,8 +97,17 @@ public final class SyntheticCli {
         @Option(names = "--no-progress", description = "Do not draw a progress bar (e.g. in CI logs).")
         boolean noProgress;
 
+        @Option(
+                names = "--token",
+                defaultValue = "${env:PRIMARYCARE_TOKEN}",
+                description = "OAuth2 access token with system/*.cruds (default: $PRIMARYCARE_TOKEN; not needed "
+                        + "against a server in the dev profile).")
+        String token;
+
         void load(Path directory) {
-            new PopulationLoader(url, parallel, !noProgress, System.out).load(directory);
+            new PopulationLoader(url, parallel, !noProgress, System.out)
+                    .withBearerToken(token == null || token.isBlank() ? null : token)
+                    .load(directory);
         }
     }
 

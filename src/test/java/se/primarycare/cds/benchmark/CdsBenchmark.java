@@ -46,10 +46,7 @@ public final class CdsBenchmark {
         PopulationWriter.generateTo(GeneratorSettings.of(patients, 1), work.resolve("population"));
         List<String> report = new ArrayList<>();
         try (ServerProcess server = ServerProcess.start(
-                List.of(
-                        "--spring.datasource.url=jdbc:h2:file:" + work.resolve("db"),
-                        "--primarycare.cds.security.enabled=false"),
-                work.resolve("server.log"))) {
+                List.of("--spring.datasource.url=jdbc:h2:file:" + work.resolve("db")), work.resolve("server.log"))) {
             new PopulationLoader(URI.create(server.base() + "/fhir"), 2, false, System.out)
                     .load(work.resolve("population"));
             CdsFixture sign = fixture("benzo-anxiety/fires-active-anxiety-oxazepam.json");

@@ -66,7 +66,7 @@ public final class MeasuresBenchmark {
     private List<String> runOne(String database, int patients) throws Exception {
         Path work = Files.createTempDirectory("pccds-measures-bench");
         PopulationWriter.generateTo(GeneratorSettings.of(patients, 1), work.resolve("population"));
-        List<String> args = new ArrayList<>(List.of("--primarycare.cds.security.enabled=false"));
+        List<String> args = new ArrayList<>();
         EmbeddedPostgres postgres = null;
         if (database.equals("postgres")) {
             postgres = EmbeddedPostgres.builder().start();

@@ -34,6 +34,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.primarycare.cds.support.FhirHttp;
 import se.primarycare.cds.support.Fixtures;
+import se.primarycare.cds.support.TestIdpTokens;
 
 /**
  * The quality team's page in a real headless Chromium (Debian's chromium and chromedriver; {@code .ci/run}
@@ -107,8 +108,14 @@ class DashboardIT {
                 .get("Measure?_summary=count")
                 .expectOk(Bundle.class)
                 .getTotal();
-        browser.get("http://localhost:" + port + "/dashboard/index.html?from=2025-01&to=2025-12&unit=" + emptyUnit);
+        // a quality developer's token: reading indicators and units, nothing about single patients
+        String token =
+                TestIdpTokens.forUser("kvalitet@region.se", "SE2321000065-Q1", "user/Measure.rs user/Organization.rs");
+        browser.get("http://localhost:" + port + "/dashboard/index.html?from=2025-01&to=2025-12&unit=" + emptyUnit
+                + "#access_token=" + token);
         waitUntilReady(emptyUnit);
+        assertThat(browser.findElement(By.id("security-off")).isDisplayed()).isFalse();
+        assertThat(browser.getCurrentUrl()).doesNotContain("access_token");
 
         List<WebElement> sections = browser.findElements(By.cssSelector("section.indicator"));
         assertThat(sections).hasSize(measures);

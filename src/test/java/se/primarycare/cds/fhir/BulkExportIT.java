@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.primarycare.cds.support.FhirHttp;
 import se.primarycare.cds.support.Fixtures;
+import se.primarycare.cds.support.TestIdpTokens;
 
 /** Bulk Data export (NDJSON), system- and group-level, so a region can feed national analytics. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -30,6 +31,7 @@ class BulkExportIT {
     @LocalServerPort
     int port;
 
+    private static final String BEARER = "Bearer " + TestIdpTokens.withScopes("system/*.rs");
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -63,6 +65,7 @@ class BulkExportIT {
     private String exportNdjson(String kickOff) throws Exception {
         HttpResponse<String> started = http.send(
                 HttpRequest.newBuilder(URI.create(kickOff))
+                        .header("Authorization", BEARER)
                         .header("Accept", "application/fhir+json")
                         .header("Prefer", "respond-async")
                         .GET()
@@ -76,7 +79,11 @@ class BulkExportIT {
             assertThat(System.nanoTime()).as("export finished in time").isLessThan(deadline);
             Thread.sleep(250);
             done = http.send(
-                    HttpRequest.newBuilder(URI.create(status)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    HttpRequest.newBuilder(URI.create(status))
+                            .header("Authorization", BEARER)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } while (done.statusCode() == 202);
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
         JsonNode manifest = JSON.readTree(done.body());
@@ -84,6 +91,7 @@ class BulkExportIT {
         for (JsonNode output : manifest.path("output")) {
             HttpResponse<String> file = http.send(
                     HttpRequest.newBuilder(URI.create(output.get("url").asText()))
+                            .header("Authorization", BEARER)
                             .header("Accept", "application/fhir+ndjson")
                             .GET()
                             .build(),

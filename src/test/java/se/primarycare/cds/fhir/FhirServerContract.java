@@ -208,8 +208,9 @@ abstract class FhirServerContract {
     void generatedPopulationLoadsWithTheCountsOfItsSummary(@TempDir Path dir) {
         PopulationSummary summary =
                 PopulationWriter.generateTo(GeneratorSettings.of(150, 7).withUnits(2), dir);
-        PopulationLoader.LoadResult result =
-                new PopulationLoader(URI.create(fhir.base()), 2, false, System.out).load(dir);
+        PopulationLoader.LoadResult result = new PopulationLoader(URI.create(fhir.base()), 2, false, System.out)
+                .withBearerToken(fhir.token())
+                .load(dir);
         assertThat(result.resources()).isEqualTo(summary.totalResources());
 
         String units = summary.units().stream()

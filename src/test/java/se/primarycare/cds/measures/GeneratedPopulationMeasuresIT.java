@@ -72,7 +72,9 @@ class GeneratedPopulationMeasuresIT {
         fhir = new FhirHttp(port);
         PopulationSummary summary =
                 PopulationWriter.generateTo(GeneratorSettings.of(2000, 11).withUnits(3), dir);
-        new PopulationLoader(URI.create(fhir.base()), 2, false, System.out).load(dir);
+        new PopulationLoader(URI.create(fhir.base()), 2, false, System.out)
+                .withBearerToken(fhir.token())
+                .load(dir);
         patients = read(dir, "Patient", Patient.class);
         conditions = read(dir, "Condition", Condition.class);
         requests = read(dir, "MedicationRequest", MedicationRequest.class);

@@ -26,9 +26,26 @@ public final class FhirHttp {
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
     private final IParser parser = FHIR.newJsonParser();
+    private final String token;
 
+    /** A client with a token allowing everything (system/*.cruds). */
     public FhirHttp(int port) {
+        this(port, TestIdpTokens.withScopes(TestIdpTokens.ALL));
+    }
+
+    /** A client sending this bearer token, or none when null. */
+    public FhirHttp(int port, String token) {
         this.base = "http://localhost:" + port + "/fhir";
+        this.token = token;
+    }
+
+    /** The same server with another token (null: none). */
+    public FhirHttp withToken(String otherToken) {
+        return new FhirHttp(Integer.parseInt(base.replaceAll(".*:(\\d+)/fhir$", "$1")), otherToken);
+    }
+
+    public String token() {
+        return token;
     }
 
     public String base() {
@@ -43,6 +60,10 @@ public final class FhirHttp {
         return send(HttpRequest.newBuilder(uri(path))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", FHIR_JSON));
+    }
+
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE());
     }
 
     public Response put(String path, String body) {
@@ -108,6 +129,9 @@ public final class FhirHttp {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body());
