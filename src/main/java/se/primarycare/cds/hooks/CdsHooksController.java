@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import se.primarycare.cds.audit.CdsAccessAudit;
 import se.primarycare.cds.rules.Language;
 
 /**
@@ -33,13 +35,16 @@ public class CdsHooksController {
     private final FeedbackStore feedback;
     private final ObjectMapper json;
     private final long maxBodyBytes;
+    private final Optional<CdsAccessAudit> audit;
 
     public CdsHooksController(
             CdsHookService service,
             CdsServiceCatalogue catalogue,
             FeedbackStore feedback,
             ObjectMapper json,
-            CdsHooksProperties properties) {
+            CdsHooksProperties properties,
+            Optional<CdsAccessAudit> audit) {
+        this.audit = audit;
         this.service = service;
         this.catalogue = catalogue;
         this.feedback = feedback;
@@ -58,7 +63,23 @@ public class CdsHooksController {
             @RequestHeader(name = "Accept-Language", required = false) String acceptLanguage,
             HttpServletRequest request) {
         service.service(id);
-        return service.call(id, body(request), Language.fromAcceptLanguage(acceptLanguage));
+        JsonNode body = null;
+        try {
+            body = body(request);
+            ObjectNode response = service.call(id, body, Language.fromAcceptLanguage(acceptLanguage));
+            recordAccess(request, id, body, 0);
+            return response;
+        } catch (CdsException e) {
+            recordAccess(request, id, body, e.status().is5xxServerError() ? 8 : 4);
+            throw e;
+        } catch (RuntimeException e) {
+            recordAccess(request, id, body, 8);
+            throw e;
+        }
+    }
+
+    private void recordAccess(HttpServletRequest request, String serviceId, JsonNode body, int outcome) {
+        audit.ifPresent(a -> a.record(request, serviceId, body, outcome));
     }
 
     @PostMapping(path = "/cds-services/{id}/feedback", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -26,6 +26,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -82,9 +84,18 @@ public class ApiSecurityConfig {
                         .anyRequest()
                         .authenticated())
                 .oauth2ResourceServer(o -> o.jwt(j -> j.decoder(jwtDecoder(properties)))
+                        .bearerTokenResolver(apiTokensOnly())
                         .authenticationEntryPoint(responses::unauthorized)
                         .accessDeniedHandler(responses::forbidden));
         return http.build();
+    }
+
+    /** CDS Hooks calls carry the EHR's token, which is not ours to check here (CdsJwtFilter does). */
+    private static BearerTokenResolver apiTokensOnly() {
+        DefaultBearerTokenResolver standard = new DefaultBearerTokenResolver();
+        return request -> request.getRequestURI().startsWith(request.getContextPath() + "/cds-services")
+                ? null
+                : standard.resolve(request);
     }
 
     @Bean

@@ -1,11 +1,14 @@
 package se.primarycare.cds.security;
 
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * about which check failed.
  */
 public final class CdsJwtFilter extends OncePerRequestFilter {
+
+    /** Request attribute holding the verified caller ({@code iss sub}). */
+    public static final String CALLER_ATTRIBUTE = "primarycare.cds.caller";
 
     private static final Logger log = LoggerFactory.getLogger(CdsJwtFilter.class);
     private static final byte[] UNAUTHORIZED =
@@ -51,7 +57,18 @@ public final class CdsJwtFilter extends OncePerRequestFilter {
             response.getOutputStream().write(UNAUTHORIZED);
             return;
         }
+        request.setAttribute(CALLER_ATTRIBUTE, caller(authorization.substring(7).trim()));
         chain.doFilter(request, response);
+    }
+
+    /** The verified caller as {@code iss} and {@code sub} of its token, for the audit log. */
+    private static String caller(String token) {
+        try {
+            JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
+            return claims.getSubject() == null ? claims.getIssuer() : claims.getIssuer() + " " + claims.getSubject();
+        } catch (ParseException e) {
+            return "unknown"; // cannot happen after verification; the audit record must not fail the call
+        }
     }
 
     /** The service's URL as configured, or as this request reached it; feedback also accepts the service URL. */
