@@ -13,6 +13,7 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.util.List;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,6 +46,15 @@ public class FhirEndpointConfig {
         interceptors.forEach(server::registerInterceptor);
         operations.forEach(server::registerProvider);
         return server;
+    }
+
+    @Bean
+    public FilterRegistrationBean<BodySizeLimitFilter> fhirBodySizeLimit(FhirServerProperties properties) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
+                new BodySizeLimitFilter(properties.maxBodySize().toBytes()));
+        registration.addUrlPatterns("/fhir/*");
+        registration.setName("fhirBodySizeLimit");
+        return registration;
     }
 
     @Bean

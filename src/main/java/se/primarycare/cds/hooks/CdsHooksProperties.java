@@ -14,6 +14,7 @@ import org.springframework.util.unit.DataSize;
  * @param selfBaseUrls FHIR base URLs that mean this server: data is then read from the local store directly
  * @param remoteFetchTimeoutSeconds time allowed for fetching missing prefetch data from the EHR's FHIR server
  * @param corsAllowedOrigins origins of browser-based EHRs allowed to call the service ("*" = any, no credentials)
+ * @param rateLimit calls per client (the EHR identified by its token, or the address when JWT checking is off)
  */
 @ConfigurationProperties("primarycare.cds")
 public record CdsHooksProperties(
@@ -22,4 +23,18 @@ public record CdsHooksProperties(
         @DefaultValue("Europe/Stockholm") String timeZone,
         @DefaultValue List<String> selfBaseUrls,
         @DefaultValue("10") int remoteFetchTimeoutSeconds,
-        @DefaultValue("*") List<String> corsAllowedOrigins) {}
+        @DefaultValue("*") List<String> corsAllowedOrigins,
+        @DefaultValue RateLimit rateLimit) {
+
+    /**
+     * A token bucket per client: {@code burst} calls at once, refilled at {@code perSecond}; beyond that 429.
+     *
+     * @param enabled on by default
+     * @param perSecond sustained calls per second per client (an EHR's whole clinic shares one client)
+     * @param burst calls allowed at once after a quiet period
+     */
+    public record RateLimit(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("50") double perSecond,
+            @DefaultValue("100") int burst) {}
+}
