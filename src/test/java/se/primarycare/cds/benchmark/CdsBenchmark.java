@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import se.primarycare.cds.support.CdsFixture;
+import se.primarycare.cds.support.ServerProcess;
 import se.primarycare.cds.synthetic.GeneratorSettings;
 import se.primarycare.cds.synthetic.PopulationLoader;
 import se.primarycare.cds.synthetic.PopulationWriter;

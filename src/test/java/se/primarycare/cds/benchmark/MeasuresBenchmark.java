@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import se.primarycare.cds.support.ServerProcess;
 import se.primarycare.cds.synthetic.GeneratorSettings;
 import se.primarycare.cds.synthetic.PopulationLoader;
 import se.primarycare.cds.synthetic.PopulationWriter;

@@ -1,4 +1,4 @@
-package se.primarycare.cds.benchmark;
+package se.primarycare.cds.support;
 
 import java.io.File;
 import java.io.IOException;
@@ -18,11 +18,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** The server started as its own JVM for a benchmark, so boot time and memory are those an operator sees. */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     final int port;
-    final double bootSeconds;
+    public final double bootSeconds;
 
     private ServerProcess(Process process, int port, double bootSeconds) {
         this.process = process;
@@ -30,7 +30,7 @@ final class ServerProcess implements AutoCloseable {
         this.bootSeconds = bootSeconds;
     }
 
-    static ServerProcess start(List<String> args, Path log) throws Exception {
+    public static ServerProcess start(List<String> args, Path log) throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -53,17 +53,23 @@ final class ServerProcess implements AutoCloseable {
         return new ServerProcess(process, port, (System.nanoTime() - started) / 1e9);
     }
 
-    String base() {
+    public String base() {
         return "http://localhost:" + port;
     }
 
-    long rssMiB() throws IOException {
+    public long rssMiB() throws IOException {
         return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
                         .filter(l -> l.startsWith("VmRSS:"))
                         .map(l -> Long.parseLong(l.replaceAll("\\D", "")))
                         .findFirst()
                         .orElse(-1L)
                 / 1024;
+    }
+
+    /** SIGKILL: no shutdown hooks, no flushing, as when the machine loses power or the OOM killer strikes. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     @Override
