@@ -39,15 +39,42 @@ public final class CdsBenchmark {
         new CdsBenchmark()
                 .run(
                         Integer.parseInt(options.getOrDefault("patients", "2000")),
-                        Integer.parseInt(options.getOrDefault("calls", "500")));
+                        Integer.parseInt(options.getOrDefault("calls", "500")),
+                        Arrays.asList(options.getOrDefault("audit", "on").split(",")));
     }
 
-    private void run(int patients, int calls) throws Exception {
+    private void run(int patients, int calls, List<String> auditModes) throws Exception {
+        List<String> report = new ArrayList<>();
+        for (String audit : auditModes) {
+            report.add("-- PDL audit log " + audit + " --");
+            runOne(patients, calls, audit.trim().equals("on"), report);
+        }
+        System.out.println();
+        System.out.printf(
+                Locale.ROOT,
+                "== CDS Hooks benchmark (%d cores, %d patients in the store, %d calls each) ==%n",
+                Runtime.getRuntime().availableProcessors(),
+                patients,
+                calls);
+        report.forEach(System.out::println);
+        System.out.printf(
+                Locale.ROOT,
+                "reproduce: ./mvnw -q test-compile exec:java@cds-benchmark -Dexec.args=\"--patients %d --calls %d "
+                        + "--audit %s\"%n",
+                patients,
+                calls,
+                String.join(",", auditModes));
+    }
+
+    private void runOne(int patients, int calls, boolean audit, List<String> report) throws Exception {
         Path work = Files.createTempDirectory("pccds-cds-bench");
         PopulationWriter.generateTo(GeneratorSettings.of(patients, 1), work.resolve("population"));
-        List<String> report = new ArrayList<>();
         try (ServerProcess server = ServerProcess.start(
-                List.of("--spring.datasource.url=jdbc:h2:file:" + work.resolve("db")), work.resolve("server.log"))) {
+                List.of(
+                        "--spring.datasource.url=jdbc:h2:file:" + work.resolve("db"),
+                        "--primarycare.audit.enabled=" + audit,
+                        "--primarycare.cds.rate-limit.enabled=false"),
+                work.resolve("server.log"))) {
             new PopulationLoader(URI.create(server.base() + "/fhir"), 2, false, System.out)
                     .load(work.resolve("population"));
             CdsFixture sign = fixture("benzo-anxiety/fires-active-anxiety-oxazepam.json");
@@ -63,19 +90,6 @@ public final class CdsBenchmark {
             report.add(time("order-select, draft without medication", url + select.service(), select.request(), calls));
             report.add(String.format(Locale.ROOT, "RSS after the run: %d MiB", server.rssMiB()));
         }
-        System.out.println();
-        System.out.printf(
-                Locale.ROOT,
-                "== CDS Hooks benchmark (%d cores, %d patients in the store, %d calls each) ==%n",
-                Runtime.getRuntime().availableProcessors(),
-                patients,
-                calls);
-        report.forEach(System.out::println);
-        System.out.printf(
-                Locale.ROOT,
-                "reproduce: ./mvnw -q test-compile exec:java@cds-benchmark -Dexec.args=\"--patients %d --calls %d\"%n",
-                patients,
-                calls);
     }
 
     private String time(String name, String url, JsonNode body, int calls) throws Exception {
