@@ -153,6 +153,11 @@ class IndicatorCalculatorTest {
 
         assertThat(result.denominatorPatients()).containsExactly("a", "b", "d", "e");
         assertThat(result.numeratorPatients()).containsExactly("a", "d");
+        // strata: all born 1990 (35 on 2025-12-31, < 40); b is the only man (denominator, not numerator)
+        assertThat(result.byAge().get("<40")).isEqualTo(new IndicatorResult.Figures(4, 2, BigDecimal.ZERO, 0));
+        assertThat(result.byAge().get(">=40")).isEqualTo(IndicatorResult.Figures.ZERO);
+        assertThat(result.byGender().get("male")).isEqualTo(new IndicatorResult.Figures(1, 0, BigDecimal.ZERO, 0));
+        assertThat(result.byGender().get("female")).isEqualTo(new IndicatorResult.Figures(3, 2, BigDecimal.ZERO, 0));
     }
 
     @Test
@@ -244,6 +249,11 @@ class IndicatorCalculatorTest {
         assertThat(sl28.numeratorPatients()).containsExactly("a");
         assertThat(sl14.denominatorPatients()).containsExactly("a", "b");
         assertThat(sl14.numeratorPatients()).containsExactly("b");
+        // strata: a is a woman, b a man, both 35 (< 40: the "young adults")
+        assertThat(sl28.byGender().get("female")).isEqualTo(new IndicatorResult.Figures(1, 1, BigDecimal.ZERO, 0));
+        assertThat(sl14.byGender().get("male")).isEqualTo(new IndicatorResult.Figures(1, 1, BigDecimal.ZERO, 0));
+        assertThat(sl14.byGender().get("female")).isEqualTo(new IndicatorResult.Figures(1, 0, BigDecimal.ZERO, 0));
+        assertThat(sl14.byAge().get("<40")).isEqualTo(sl14.total());
     }
 
     @Test
@@ -270,6 +280,10 @@ class IndicatorCalculatorTest {
 
         assertThat(result.total().denominator()).isEqualTo(4);
         assertThat(result.total().numerator()).isEqualTo(2);
+        // strata count prescriptions: all four women are 45 (>= 40), so every prescription falls there
+        assertThat(result.byAge().get(">=40")).isEqualTo(result.total());
+        assertThat(result.byGender().get("female")).isEqualTo(result.total());
+        assertThat(result.byGender().get("male")).isEqualTo(IndicatorResult.Figures.ZERO);
     }
 
     @Test
