@@ -13,6 +13,8 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.RestfulServerUtils;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,11 +50,43 @@ public class StrictBodyInterceptor implements FhirServerInterceptor {
             return true;
         }
         IParser parser = encoding.newParser(fhirContext).setParserErrorHandler(new StrictErrorHandler());
+        IBaseResource parsed;
         try {
-            parser.parseResource(new String(body, StandardCharsets.UTF_8));
+            parsed = parser.parseResource(new String(body, StandardCharsets.UTF_8));
         } catch (DataFormatException e) {
             throw new InvalidRequestException("The request body is not valid FHIR R4: " + e.getMessage());
         }
+        if (parsed instanceof Bundle bundle
+                && (bundle.getType() == Bundle.BundleType.TRANSACTION || bundle.getType() == Bundle.BundleType.BATCH)) {
+            checkEntries(bundle);
+        }
         return true;
+    }
+
+    /**
+     * What HAPI's transaction processor assumes without checking (and answers with a 500 when it is missing):
+     * every entry says what to do and where, and a POST or PUT carries the resource.
+     */
+    private static void checkEntries(Bundle bundle) {
+        for (int i = 0; i < bundle.getEntry().size(); i++) {
+            Bundle.BundleEntryComponent entry = bundle.getEntry().get(i);
+            String where = "Bundle.entry[" + i + "]";
+            if (entry.getRequest().getMethod() == null || entry.getRequest().getMethod() == Bundle.HTTPVerb.NULL) {
+                throw new InvalidRequestException(where + ".request.method is required in a "
+                        + bundle.getType().toCode());
+            }
+            if (entry.getRequest().getUrl() == null
+                    || entry.getRequest().getUrl().isBlank()) {
+                throw new InvalidRequestException(where + ".request.url is required in a "
+                        + bundle.getType().toCode());
+            }
+            Bundle.HTTPVerb method = entry.getRequest().getMethod();
+            boolean needsResource = method == Bundle.HTTPVerb.POST || method == Bundle.HTTPVerb.PUT;
+            if (needsResource
+                    && (entry.getResource() == null
+                            || entry.getResource().fhirType().isBlank())) {
+                throw new InvalidRequestException(where + ".resource is required for " + method.toCode());
+            }
+        }
     }
 }

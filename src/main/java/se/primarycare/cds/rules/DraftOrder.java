@@ -52,7 +52,7 @@ public record DraftOrder(
 
     public String code(String system) {
         return medication.stream()
-                .filter(c -> system.equals(c.system()))
+                .filter(c -> system.equals(c.system()) && c.code() != null)
                 .map(Coded::code)
                 .findFirst()
                 .orElse(null);

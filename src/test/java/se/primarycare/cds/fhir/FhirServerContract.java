@@ -297,6 +297,22 @@ abstract class FhirServerContract {
     // --- client errors ---
 
     @Test
+    void transactionEntriesWithoutWhatOrWhereAre400NotServerErrors() {
+        // found by the fuzz corpus: HAPI answered these with 500
+        for (String entry : List.of(
+                "{\"request\":{\"method\":\"POST\",\"url\":\"Patient\"}}",
+                "{\"resource\":{\"resourceType\":\"Organization\",\"name\":\"X\"},\"request\":{\"url\":\"Organization\"}}",
+                "{\"resource\":{\"resourceType\":\"Organization\",\"name\":\"X\"},\"request\":{\"method\":\"POST\"}}")) {
+            int before = fhir.count("Organization?name=X");
+            FhirHttp.Response response =
+                    fhir.post("", "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[" + entry + "]}");
+            assertClientError(response, 400);
+            assertThat(response.outcome().getIssueFirstRep().getDiagnostics()).contains("Bundle.entry[0]");
+            assertThat(fhir.count("Organization?name=X")).isEqualTo(before);
+        }
+    }
+
+    @Test
     void malformedJsonIs400WithOperationOutcome() {
         assertClientError(fhir.post("Patient", "{\"resourceType\": \"Patient\", "), 400);
     }

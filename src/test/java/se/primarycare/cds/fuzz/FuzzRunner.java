@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import se.primarycare.cds.support.TestEhrTokens;
 import se.primarycare.cds.support.TestIdpTokens;
@@ -65,7 +64,7 @@ public final class FuzzRunner {
         int refused = 0;
         List<String> problems = new ArrayList<>();
         for (FuzzCase fuzz : cases) {
-            List<Long> before = fuzz.isWrite() ? storeVersions() : List.of();
+            List<String> before = fuzz.isWrite() ? storeVersions() : List.of();
             HttpResponse<String> response = send(fuzz);
             int status = response.statusCode();
             if (status >= 400) {
@@ -104,25 +103,37 @@ public final class FuzzRunner {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Versions stored per written type: any create, update or delete changes one of them. */
-    private List<Long> storeVersions() throws IOException, InterruptedException {
-        List<Long> counts = new ArrayList<>();
+    /**
+     * Per written type: how many resources there are and the newest version's id and time. A create or delete
+     * changes the count, an update the newest version. (Not history counts: HAPI caches those.)
+     */
+    private List<String> storeVersions() throws IOException, InterruptedException {
+        List<String> state = new ArrayList<>();
         for (String type : WRITTEN_TYPES) {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(base + "/fhir/" + type + "/_history?_summary=count"))
-                            .header("Authorization", "Bearer " + fhirToken)
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            counts.add(total.apply(response.body()));
+            state.add(type + " " + firstMatch(TOTAL, get("/fhir/" + type + "?_summary=count")));
+            String newest = get("/fhir/" + type + "?_sort=-_lastUpdated&_count=1&_elements=id");
+            state.add(firstMatch(META, newest));
         }
-        return counts;
+        return state;
     }
 
-    private static final Function<String, Long> total = body -> {
-        var m = Pattern.compile("\"total\":(\\d+)").matcher(body);
-        return m.find() ? Long.parseLong(m.group(1)) : -1L;
-    };
+    private String get(String path) throws IOException, InterruptedException {
+        return http.send(
+                        HttpRequest.newBuilder(URI.create(base + escapeIllegal(path)))
+                                .header("Authorization", "Bearer " + fhirToken)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    private static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
+    private static final Pattern META = Pattern.compile("\"meta\":(\\{[^}]*})");
+
+    private static String firstMatch(Pattern pattern, String body) {
+        var m = pattern.matcher(body);
+        return m.find() ? m.group(1) : "none";
+    }
 
     /** What a client library would do with characters a URI cannot carry as they are (e.g. '|', quotes). */
     static String escapeIllegal(String path) {

@@ -61,6 +61,24 @@ class CdsProtocolIT {
     }
 
     @Test
+    void aDraftCodingWithoutCodeGivesNoCardRatherThanAnError() {
+        // found by the fuzz corpus: a coding with a system but no code made the service fail with 500
+        CdsFixture fixture = CdsFixture.all().stream()
+                .filter(f -> f.name().contains("fires-active-anxiety-oxazepam"))
+                .findFirst()
+                .orElseThrow();
+        com.fasterxml.jackson.databind.node.ObjectNode request =
+                fixture.request().deepCopy();
+        request.path("context").path("draftOrders").path("entry").forEach(e -> e.path("resource")
+                .path("medicationCodeableConcept")
+                .path("coding")
+                .forEach(c -> ((com.fasterxml.jackson.databind.node.ObjectNode) c).remove("code")));
+        CdsHttp.Response response = cds.post("/cds-services/" + fixture.service(), request);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("cards")).isEmpty();
+    }
+
+    @Test
     void fullPartialAndNoPrefetchGiveTheSameCards() {
         int withCards = 0;
         for (CdsFixture fixture : CdsFixture.all()) {
