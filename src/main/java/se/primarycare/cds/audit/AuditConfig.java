@@ -1,13 +1,10 @@
 package se.primarycare.cds.audit;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import org.hl7.fhir.r4.model.AuditEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import se.primarycare.cds.security.ApiSecurityProperties;
 
 /** The PDL access log: on by default, for the FHIR API and the CDS Hooks calls. */
@@ -16,11 +13,20 @@ import se.primarycare.cds.security.ApiSecurityProperties;
 public class AuditConfig {
 
     @Bean
-    public AuditTrail auditTrail(
-            DaoRegistry daos, PlatformTransactionManager transactionManager, AuditProperties properties) {
-        AuditEventWriter writer = new AuditEventWriter(
-                daos.getResourceDao(AuditEvent.class), new TransactionTemplate(transactionManager));
-        return new AuditTrail(writer, properties);
+    public AuditEventStore auditEventStore(JdbcTemplate jdbc) {
+        AuditEventStore store = new AuditEventStore(jdbc);
+        store.createTables();
+        return store;
+    }
+
+    @Bean
+    public AuditTrail auditTrail(AuditEventStore store, AuditProperties properties) {
+        return new AuditTrail(new AuditEventWriter(store), properties);
+    }
+
+    @Bean
+    public AuditEventProvider auditEventProvider(AuditEventStore store) {
+        return new AuditEventProvider(store);
     }
 
     @Bean

@@ -9,10 +9,13 @@ import ca.uhn.fhir.jpa.provider.JpaCapabilityStatementProvider;
 import ca.uhn.fhir.jpa.provider.ValueSetOperationProvider;
 import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
 import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -36,7 +39,15 @@ public class FhirEndpointConfig {
             List<FhirServerInterceptor> interceptors,
             List<FhirOperationProvider> operations) {
         RestfulServer server = new RestfulServer(systemDao.getContext());
-        server.registerProviders(resourceProviders.createProviders());
+        // a resource type served by one of our own providers (AuditEvent: the append-only access log) is not
+        // also served by HAPI's generic JPA provider
+        Set<Class<?>> ownTypes = operations.stream()
+                .filter(IResourceProvider.class::isInstance)
+                .map(p -> (Class<?>) ((IResourceProvider) p).getResourceType())
+                .collect(Collectors.toSet());
+        server.registerProviders(resourceProviders.createProviders().stream()
+                .filter(p -> !(p instanceof IResourceProvider r && ownTypes.contains(r.getResourceType())))
+                .toList());
         server.registerProviders(systemProvider, valueSetOperations, bulkExport);
         server.setPagingProvider(pagingProvider);
         server.setDefaultResponseEncoding(EncodingEnum.JSON);

@@ -145,6 +145,21 @@ class AuditTrailIT {
         assertThat(byHsaId).hasSameSizeAs(byUser);
     }
 
+    @Test
+    void theLogIsAppendOnlyForClients() {
+        Instant before = Instant.now();
+        doctor.get(patient).expectOk(Patient.class);
+        AuditEvent event = awaitEvent(patient, "read", before);
+        String id = "AuditEvent/" + event.getIdElement().getIdPart();
+        assertThat(admin.get(id).status()).isEqualTo(200);
+        String body = FhirHttp.FHIR.newJsonParser().encodeResourceToString(event);
+        assertThat(admin.put(id, body).status()).isBetween(400, 499);
+        assertThat(admin.post("AuditEvent", body).status()).isBetween(400, 499);
+        assertThat(admin.delete(id).status()).isBetween(400, 499);
+        assertThat(admin.get(id).expectOk(AuditEvent.class).getAgentFirstRep().getAltId())
+                .isEqualTo("lakare7");
+    }
+
     private AuditEvent awaitEvent(String patientReference, String interaction, Instant since) {
         return await("AuditEvent?entity=" + patientReference, interaction, since);
     }

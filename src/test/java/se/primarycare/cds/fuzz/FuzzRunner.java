@@ -110,9 +110,12 @@ public final class FuzzRunner {
     private List<String> storeVersions() throws IOException, InterruptedException {
         List<String> state = new ArrayList<>();
         for (String type : WRITTEN_TYPES) {
-            state.add(type + " " + firstMatch(TOTAL, get("/fhir/" + type + "?_summary=count")));
-            String newest = get("/fhir/" + type + "?_sort=-_lastUpdated&_count=1&_elements=id");
-            state.add(firstMatch(META, newest));
+            String total = firstMatch(TOTAL, get("/fhir/" + type + "?_summary=count"));
+            String newest = firstMatch(META, get("/fhir/" + type + "?_sort=-_lastUpdated&_count=1&_elements=id"));
+            if (!total.equals("0") && newest.equals("none")) {
+                throw new IllegalStateException("the store probe cannot see the newest " + type + "'s version");
+            }
+            state.add(type + " " + total + " " + newest);
         }
         return state;
     }
@@ -128,7 +131,9 @@ public final class FuzzRunner {
     }
 
     private static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
-    private static final Pattern META = Pattern.compile("\"meta\":(\\{[^}]*})");
+    /** The newest resource's id and version (the search Bundle's own meta has no versionId). */
+    private static final Pattern META =
+            Pattern.compile("(\"id\":\"[^\"]+\",\"meta\":\\{\"versionId\":\"\\d+\",\"lastUpdated\":\"[^\"]+\")");
 
     private static String firstMatch(Pattern pattern, String body) {
         var m = pattern.matcher(body);
