@@ -5,6 +5,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import se.primarycare.cds.security.ApiSecurityProperties;
 
 /** The PDL access log: on by default, for the FHIR API and the CDS Hooks calls. */
@@ -13,8 +15,8 @@ import se.primarycare.cds.security.ApiSecurityProperties;
 public class AuditConfig {
 
     @Bean
-    public AuditEventStore auditEventStore(JdbcTemplate jdbc) {
-        AuditEventStore store = new AuditEventStore(jdbc);
+    public AuditEventStore auditEventStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        AuditEventStore store = new AuditEventStore(jdbc, new TransactionTemplate(transactionManager));
         store.createTables();
         return store;
     }

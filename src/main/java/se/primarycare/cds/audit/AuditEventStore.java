@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The access log in two narrow tables, written with plain batched INSERTs: an access costs a row, not a FHIR
@@ -22,9 +23,11 @@ public class AuditEventStore {
     private static final int TEXT = 2000;
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
 
-    public AuditEventStore(JdbcTemplate jdbc) {
+    public AuditEventStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
     /** One stored access with its id. */
@@ -70,6 +73,11 @@ public class AuditEventStore {
             });
             r.patients().forEach(p -> patients.add(new Object[] {id, cut(p, 64)}));
         }
+        // one transaction: an event is never stored without its patients, and a batch costs one commit
+        transactions.executeWithoutResult(status -> insertRows(events, patients));
+    }
+
+    private void insertRows(List<Object[]> events, List<Object[]> patients) {
         jdbc.batchUpdate(
                 "INSERT INTO pccds_audit_event (id, recorded, user_id, hsa_id, on_behalf_of, client_address, action, "
                         + "interaction, resource_types, local_patients, outcome, detail) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",

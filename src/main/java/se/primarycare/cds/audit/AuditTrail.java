@@ -23,6 +23,7 @@ public class AuditTrail implements SmartLifecycle {
     private final AuditEventWriter writer;
     private final BlockingQueue<AccessRecord> queue;
     private final int batchSize;
+    private final long lingerMillis;
     private final AtomicLong written = new AtomicLong();
     private volatile boolean running;
     private Thread thread;
@@ -31,6 +32,7 @@ public class AuditTrail implements SmartLifecycle {
         this.writer = writer;
         this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
         this.batchSize = properties.batchSize();
+        this.lingerMillis = properties.lingerMillis();
     }
 
     public void record(AccessRecord access) {
@@ -66,6 +68,10 @@ public class AuditTrail implements SmartLifecycle {
                     continue;
                 }
                 batch.add(first);
+                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(lingerMillis);
+                while (running && queue.size() < batchSize - 1 && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
                 queue.drainTo(batch, batchSize - 1);
                 writer.write(batch);
                 written.addAndGet(batch.size());
