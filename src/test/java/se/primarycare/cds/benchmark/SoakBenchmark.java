@@ -88,7 +88,7 @@ public final class SoakBenchmark {
                     .filter(f -> f.name().contains("fires-active-anxiety-oxazepam"))
                     .findFirst()
                     .orElseThrow();
-            report.add(String.format(Locale.ROOT, "start: heap %d MiB, RSS %d MiB", heapMiB(base), server.rssMiB()));
+            report.add(String.format(Locale.ROOT, "start: heap %s; RSS %d MiB", heapMiB(base), server.rssMiB()));
             ExecutorService clients = Executors.newFixedThreadPool(2);
             long end = System.nanoTime() + Duration.ofMinutes(minutes).toNanos();
             List<Future<?>> running = new ArrayList<>();
@@ -109,7 +109,7 @@ public final class SoakBenchmark {
                 future.get();
             }
             clients.shutdown();
-            report.add(String.format(Locale.ROOT, "end: heap %d MiB, RSS %d MiB", heapMiB(base), server.rssMiB()));
+            report.add(String.format(Locale.ROOT, "end: heap %s; RSS %d MiB", heapMiB(base), server.rssMiB()));
         } finally {
             if (postgres != null) {
                 postgres.close();
@@ -191,7 +191,7 @@ public final class SoakBenchmark {
     }
 
     /** Figures of the minute just ended; the samples are then cleared. */
-    private String minuteReport(int minute, long heapMiB) {
+    private String minuteReport(int minute, String heap) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "minute %2d:", minute));
         long total = 0;
         for (String operation : OPERATIONS) {
@@ -213,7 +213,7 @@ public final class SoakBenchmark {
                     percentile(sorted, 0.99),
                     failed));
         }
-        line.append(String.format(Locale.ROOT, " total %.1f ops/s; heap %d MiB", total / 60.0, heapMiB));
+        line.append(String.format(Locale.ROOT, " total %.1f ops/s; heap %s", total / 60.0, heap));
         return line.toString();
     }
 
@@ -224,9 +224,17 @@ public final class SoakBenchmark {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * p) - 1)) / 1e6;
     }
 
-    private long heapMiB(String base) {
+    /** Heap in use and, more telling for a leak, the live data left after the last full GC. */
+    private String heapMiB(String base) {
+        return metricMiB(base + "/actuator/metrics/jvm.memory.used?tag=area:heap") + " MiB used, "
+                + metricMiB(base + "/actuator/metrics/jvm.gc.live.data.size") + " MiB live after GC";
+    }
+
+    private long metricMiB(String url) {
         try {
-            String body = get(base + "/actuator/metrics/jvm.memory.used?tag=area:heap")
+            // actuator answers JSON, not FHIR JSON: no Accept header
+            String body = http.send(
+                            HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString())
                     .body();
             Matcher m = Pattern.compile("\"value\":([0-9.E]+)").matcher(body);
             return m.find() ? (long) (Double.parseDouble(m.group(1)) / (1024 * 1024)) : -1;
