@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.Condition;
 import se.primarycare.cds.support.CdsFixture;
 import se.primarycare.cds.support.FhirHttp;
 import se.primarycare.cds.support.Fixtures;
@@ -31,7 +32,7 @@ import se.primarycare.cds.synthetic.PopulationLoader;
 import se.primarycare.cds.synthetic.PopulationWriter;
 
 /**
- * Soak (issue 6): two clients run a mixed load (CDS order-sign, searches, writes, indicator evaluations) against a
+ * Soak (issue 6): two clients run a mixed load (CDS order-sign, searches, upserts, indicator evaluations) against a
  * server process for {@code --minutes}; after each minute it prints throughput, p50/p99 per operation, errors and
  * the server's heap after a GC-free read of {@code jvm.memory.used}. The audit log is on, as in production.
  *
@@ -152,10 +153,13 @@ public final class SoakBenchmark {
                         };
                 timed("search", () -> get(base + query));
             } else if (dice < 90) {
-                String body = FhirHttp.FHIR
-                        .newJsonParser()
-                        .encodeResourceToString(Fixtures.diagnosis(patient, "F41.1", "2026-01-10"));
-                timed("write", () -> post(base + "/fhir/Condition", body, "application/fhir+json"));
+                // an upsert of one diagnosis per patient: a steady state, not a store that grows all night
+                Condition diagnosis =
+                        Fixtures.diagnosis(patient, random.nextBoolean() ? "F41.1" : "F43.2", "2026-01-10");
+                String id = "soak-" + patient.substring(patient.indexOf('/') + 1);
+                diagnosis.setId(id);
+                String body = FhirHttp.FHIR.newJsonParser().encodeResourceToString(diagnosis);
+                timed("write", () -> put(base + "/fhir/Condition/" + id, body));
             } else {
                 String measure = List.of("an07", "did-n05ba", "sl28").get(random.nextInt(3));
                 timed(
@@ -262,6 +266,16 @@ public final class SoakBenchmark {
                         .header("Accept", "application/fhir+json")
                         .timeout(Duration.ofSeconds(60))
                         .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> put(String url, String body) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/fhir+json")
+                        .timeout(Duration.ofSeconds(60))
+                        .PUT(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
