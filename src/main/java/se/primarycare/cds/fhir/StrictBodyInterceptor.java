@@ -56,6 +56,11 @@ public class StrictBodyInterceptor implements FhirServerInterceptor {
         } catch (DataFormatException e) {
             throw new InvalidRequestException("The request body is not valid FHIR R4: " + e.getMessage());
         }
+        boolean toServerBase = request.getResourceName() == null && request.getOperation() == null;
+        if (toServerBase && method == RequestTypeEnum.POST && !(parsed instanceof Bundle)) {
+            // HAPI would hand a missing bundle to its transaction processor and answer 500
+            throw new InvalidRequestException("A POST to the server base must carry a transaction or batch Bundle");
+        }
         if (parsed instanceof Bundle bundle
                 && (bundle.getType() == Bundle.BundleType.TRANSACTION || bundle.getType() == Bundle.BundleType.BATCH)) {
             checkEntries(bundle);

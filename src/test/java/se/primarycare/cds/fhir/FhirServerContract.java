@@ -310,6 +310,9 @@ abstract class FhirServerContract {
             assertThat(response.outcome().getIssueFirstRep().getDiagnostics()).contains("Bundle.entry[0]");
             assertThat(fhir.count("Organization?name=X")).isEqualTo(before);
         }
+        for (String notABundle : List.of("{\"resourceType\":\"Organization\",\"name\":\"X\"}", "null", "[]")) {
+            assertClientError(fhir.post("", notABundle), 400);
+        }
     }
 
     @Test

@@ -105,13 +105,14 @@ public final class FuzzRunner {
 
     /**
      * Per written type: how many resources there are and the newest version's id and time. A create or delete
-     * changes the count, an update the newest version. (Not history counts: HAPI caches those.)
+     * changes the count, an update the newest version. (Not history counts: HAPI caches those. Sorted by id as
+     * well: the resources of one transaction share their lastUpdated.)
      */
     private List<String> storeVersions() throws IOException, InterruptedException {
         List<String> state = new ArrayList<>();
         for (String type : WRITTEN_TYPES) {
             String total = firstMatch(TOTAL, get("/fhir/" + type + "?_summary=count"));
-            String newest = firstMatch(META, get("/fhir/" + type + "?_sort=-_lastUpdated&_count=1&_elements=id"));
+            String newest = firstMatch(META, get("/fhir/" + type + "?_sort=-_lastUpdated,-_id&_count=1&_elements=id"));
             if (!total.equals("0") && newest.equals("none")) {
                 throw new IllegalStateException("the store probe cannot see the newest " + type + "'s version");
             }
