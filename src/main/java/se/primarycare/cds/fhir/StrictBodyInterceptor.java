@@ -46,17 +46,21 @@ public class StrictBodyInterceptor implements FhirServerInterceptor {
             return true; // not a FHIR body (e.g. form-encoded search); HAPI answers for those itself
         }
         byte[] body = request.loadRequestContents();
+        boolean toServerBase = request.getResourceName() == null && request.getOperation() == null;
         if (body == null || body.length == 0) {
+            if (toServerBase && method == RequestTypeEnum.POST) {
+                throw new InvalidRequestException("A POST to the server base must carry a transaction or batch Bundle");
+            }
             return true;
         }
         IParser parser = encoding.newParser(fhirContext).setParserErrorHandler(new StrictErrorHandler());
         IBaseResource parsed;
         try {
             parsed = parser.parseResource(new String(body, StandardCharsets.UTF_8));
-        } catch (DataFormatException e) {
+        } catch (DataFormatException | IllegalArgumentException e) {
+            // HAPI's parser signals some malformed input (a blank resourceType) with IllegalArgumentException
             throw new InvalidRequestException("The request body is not valid FHIR R4: " + e.getMessage());
         }
-        boolean toServerBase = request.getResourceName() == null && request.getOperation() == null;
         if (toServerBase && method == RequestTypeEnum.POST && !(parsed instanceof Bundle)) {
             // HAPI would hand a missing bundle to its transaction processor and answer 500
             throw new InvalidRequestException("A POST to the server base must carry a transaction or batch Bundle");

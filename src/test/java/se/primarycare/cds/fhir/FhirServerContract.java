@@ -310,7 +310,12 @@ abstract class FhirServerContract {
             assertThat(response.outcome().getIssueFirstRep().getDiagnostics()).contains("Bundle.entry[0]");
             assertThat(fhir.count("Organization?name=X")).isEqualTo(before);
         }
-        for (String notABundle : List.of("{\"resourceType\":\"Organization\",\"name\":\"X\"}", "null", "[]")) {
+        for (String notABundle : List.of(
+                "{\"resourceType\":\"Organization\",\"name\":\"X\"}",
+                "null",
+                "[]",
+                "",
+                "{\"resourceType\":\"\",\"type\":\"transaction\"}")) {
             assertClientError(fhir.post("", notABundle), 400);
         }
     }
