@@ -57,9 +57,14 @@ public class StrictBodyInterceptor implements FhirServerInterceptor {
         IBaseResource parsed;
         try {
             parsed = parser.parseResource(new String(body, StandardCharsets.UTF_8));
-        } catch (DataFormatException | IllegalArgumentException e) {
-            // HAPI's parser signals some malformed input (a blank resourceType) with IllegalArgumentException
+        } catch (DataFormatException e) {
             throw new InvalidRequestException("The request body is not valid FHIR R4: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // the parser reads nothing but the client's bytes, yet signals some malformed input with an
+            // IllegalArgumentException (blank resourceType) or a NullPointerException (an entry whose resource is
+            // not a resource): still the client's mistake, so 400, not 500
+            throw new InvalidRequestException("The request body is not valid FHIR R4 ("
+                    + e.getClass().getSimpleName().replace("Exception", "") + " while parsing)");
         }
         if (toServerBase && method == RequestTypeEnum.POST && !(parsed instanceof Bundle)) {
             // HAPI would hand a missing bundle to its transaction processor and answer 500

@@ -315,7 +315,9 @@ abstract class FhirServerContract {
                 "null",
                 "[]",
                 "",
-                "{\"resourceType\":\"\",\"type\":\"transaction\"}")) {
+                "{\"resourceType\":\"\",\"type\":\"transaction\"}",
+                "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[{\"fullUrl\":\"urn:uuid:1\","
+                        + "\"resource\":\"x\",\"request\":{\"method\":\"POST\",\"url\":\"Patient\"}}]}")) {
             assertClientError(fhir.post("", notABundle), 400);
         }
     }
