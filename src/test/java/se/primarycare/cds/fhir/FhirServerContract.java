@@ -323,6 +323,12 @@ abstract class FhirServerContract {
     }
 
     @Test
+    void aQuantitySearchWithADateIs400() {
+        // found by the fuzz corpus: HAPI let the NumberFormatException out as a 500
+        assertClientError(fhir.get("Observation?value-quantity=gt2025-02-30"), 400);
+    }
+
+    @Test
     void malformedJsonIs400WithOperationOutcome() {
         assertClientError(fhir.post("Patient", "{\"resourceType\": \"Patient\", "), 400);
     }
