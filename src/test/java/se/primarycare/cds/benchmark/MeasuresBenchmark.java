@@ -68,17 +68,9 @@ public final class MeasuresBenchmark {
         Path work = Files.createTempDirectory("pccds-measures-bench");
         PopulationWriter.generateTo(GeneratorSettings.of(patients, 1), work.resolve("population"));
         List<String> args = new ArrayList<>();
-        EmbeddedPostgres postgres = null;
-        if (database.equals("postgres")) {
-            postgres = EmbeddedPostgres.builder().start();
-            args.addAll(List.of(
-                    "--spring.profiles.active=postgres",
-                    "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                    "--spring.datasource.username=postgres",
-                    "--spring.datasource.password="));
-        } else {
-            args.add("--spring.datasource.url=jdbc:h2:file:" + work.resolve("db"));
-        }
+        EmbeddedPostgres postgres =
+                database.equals("postgres") ? EmbeddedPostgres.builder().start() : null;
+        args.addAll(ServerProcess.databaseArgs(postgres, work));
         List<String> lines = new ArrayList<>();
         try (ServerProcess server = ServerProcess.start(args, work.resolve("server.log"))) {
             String base = server.base() + "/fhir";

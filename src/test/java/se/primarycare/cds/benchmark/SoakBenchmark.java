@@ -69,17 +69,9 @@ public final class SoakBenchmark {
         List<String> args = new ArrayList<>(List.of(
                 "--primarycare.cds.rate-limit.enabled=false",
                 "--management.endpoints.web.exposure.include=health,metrics"));
-        EmbeddedPostgres postgres = null;
-        if (database.equals("postgres")) {
-            postgres = EmbeddedPostgres.builder().start();
-            args.addAll(List.of(
-                    "--spring.profiles.active=postgres",
-                    "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                    "--spring.datasource.username=postgres",
-                    "--spring.datasource.password="));
-        } else {
-            args.add("--spring.datasource.url=jdbc:h2:file:" + work.resolve("db"));
-        }
+        EmbeddedPostgres postgres =
+                database.equals("postgres") ? EmbeddedPostgres.builder().start() : null;
+        args.addAll(ServerProcess.databaseArgs(postgres, work));
         List<String> report = new ArrayList<>();
         try (ServerProcess server = ServerProcess.start(args, work.resolve("server.log"))) {
             String base = server.base();

@@ -1,5 +1,6 @@
 package se.primarycare.cds.support;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -51,6 +52,18 @@ public final class ServerProcess implements AutoCloseable {
                 .start();
         waitForReady("http://localhost:" + port + "/actuator/health/readiness", process);
         return new ServerProcess(process, port, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The server's database: this embedded PostgreSQL, or (when null) an H2 file in {@code work}. */
+    public static List<String> databaseArgs(EmbeddedPostgres postgres, Path work) {
+        if (postgres == null) {
+            return List.of("--spring.datasource.url=jdbc:h2:file:" + work.resolve("db"));
+        }
+        return List.of(
+                "--spring.profiles.active=postgres",
+                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=");
     }
 
     public String base() {
