@@ -21,13 +21,9 @@ final class AuditEventMapper {
     private AuditEventMapper() {}
 
     static AuditEvent toAuditEvent(AuditEventStore.Stored stored) {
-        AuditEvent event = toAuditEvent(stored.access(), true);
-        event.setId(stored.id());
-        return event;
-    }
-
-    static AuditEvent toAuditEvent(AccessRecord r, boolean patientReferences) {
+        AccessRecord r = stored.access();
         AuditEvent event = new AuditEvent();
+        event.setId(stored.id());
         event.setType(new Coding(DCM, "110110", "Patient Record"));
         boolean cds = r.interaction().startsWith("cds:");
         event.addSubtype(
@@ -57,7 +53,7 @@ final class AuditEventMapper {
                     .setRole(new Coding(OBJECT_ROLE, "1", "Patient"));
             // a reference only where the id is of this store (not the EHR's, for CDS calls)
             entity.setName("Patient/" + patient);
-            if (patientReferences && r.localPatients()) {
+            if (r.localPatients()) {
                 entity.setWhat(new Reference("Patient/" + patient));
             }
         }

@@ -10,12 +10,14 @@ import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.primarycare.cds.fhir.FhirServerInterceptor;
+import se.primarycare.cds.fhir.StrictBodyInterceptor;
 
 /**
  * Records every FHIR interaction that can touch patient data, successful or refused, with the patients it
@@ -106,6 +108,10 @@ public class FhirAccessAuditInterceptor implements FhirServerInterceptor {
     }
 
     private Bundle requestBundle(RequestDetails request) {
+        Optional<Bundle> parsed = StrictBodyInterceptor.parsedBundle(request);
+        if (parsed.isPresent()) {
+            return parsed.get();
+        }
         try {
             return fhirContext
                     .newJsonParser()

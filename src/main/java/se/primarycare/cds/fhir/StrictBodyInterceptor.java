@@ -13,6 +13,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.RestfulServerUtils;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,16 @@ import org.springframework.stereotype.Component;
 @Component
 @Interceptor
 public class StrictBodyInterceptor implements FhirServerInterceptor {
+
+    private static final String PARSED_BODY = StrictBodyInterceptor.class.getName() + ".body";
+
+    /**
+     * The request's transaction or batch Bundle as this interceptor parsed it, so the scope check and the audit
+     * log do not parse a large bundle again; empty when no body was parsed.
+     */
+    public static Optional<Bundle> parsedBundle(RequestDetails request) {
+        return request.getUserData().get(PARSED_BODY) instanceof Bundle bundle ? Optional.of(bundle) : Optional.empty();
+    }
 
     private final FhirContext fhirContext;
 
@@ -66,6 +77,7 @@ public class StrictBodyInterceptor implements FhirServerInterceptor {
             throw new InvalidRequestException("The request body is not valid FHIR R4 ("
                     + e.getClass().getSimpleName().replace("Exception", "") + " while parsing)");
         }
+        request.getUserData().put(PARSED_BODY, parsed);
         if (toServerBase && method == RequestTypeEnum.POST && !(parsed instanceof Bundle)) {
             // HAPI would hand a missing bundle to its transaction processor and answer 500
             throw new InvalidRequestException("A POST to the server base must carry a transaction or batch Bundle");

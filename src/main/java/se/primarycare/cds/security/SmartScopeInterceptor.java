@@ -15,6 +15,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import se.primarycare.cds.fhir.FhirServerInterceptor;
+import se.primarycare.cds.fhir.StrictBodyInterceptor;
 import se.primarycare.cds.security.SmartScopes.Interaction;
 
 /**
@@ -78,9 +79,9 @@ public class SmartScopeInterceptor implements FhirServerInterceptor {
 
     /** Each entry of a transaction or batch is checked as if it had been sent alone. */
     private List<Access> entriesOf(RequestDetails request) {
-        Bundle bundle = fhirContext
+        Bundle bundle = StrictBodyInterceptor.parsedBundle(request).orElseGet(() -> fhirContext
                 .newJsonParser()
-                .parseResource(Bundle.class, new String(request.loadRequestContents(), StandardCharsets.UTF_8));
+                .parseResource(Bundle.class, new String(request.loadRequestContents(), StandardCharsets.UTF_8)));
         List<Access> accesses = new ArrayList<>();
         for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
             Bundle.HTTPVerb method = entry.getRequest().getMethod();
