@@ -70,6 +70,8 @@ SRC_KVA = ("Socialstyrelsen's KVÅ list was not reachable; codes are cited by re
            "https://kbtiprimarvarden.se/organisation/rutiner/kva-koder/ (DU011), "
            "http://hh.vgregion.se/halsa-och-vard/vardgivarwebben/vardriktlinjer/levnadsvanor-och-sjukdomsforebyggande-metoder/fysisk-aktivitet/fysisk-aktivitet-pa-recept-far/ (DV132), "
            "https://vardgivare.regionkalmar.se/vard--behandling/levnadsvanor/fysisk-aktivitet-pa-recept-far (DV200; FaR follow-ups 'AW0…'), "
+           "seed report 000 (Region Jönköping, Nyhälsan 2024), lines 151–158: the region's own coding guidance "
+           "(titles of DU011, DV131, DV132, DV133, DV200 and AW005; DV131, DV133 and AW005 as codes in use in the region), "
            "https://www.regiongavleborg.se/samverkanswebben/halsa-vard-tandvard/kunskapsstod-och-rutiner/lakemedel/lakemedelsgenomgangar/ "
            "(enkel/fördjupad läkemedelsgenomgång as concepts, not the XV codes)")
 SRC_FASS = ("FASS product list scraped from fass.se, GitHub repo Vansinnet/Receptberakning, file public/data/drugs.json "
@@ -361,6 +363,21 @@ def build_icd(rows: list[dict]) -> tuple[dict, list[str]]:
 
 
 KVA_GROUPS = ("psychological-treatment", "physical-activity-advice", "far", "far-follow-up", "medication-review")
+# Why a KVÅ code is not verified (codes/README.md). Used only while kva.csv says verified=no for the code, so the
+# texts follow the CSV: a code that becomes verified drops out of every "not verified" list and note.
+KVA_UNVERIFIED_WHY = {
+    "DU010": "title unknown, placeholder",
+    "DU020": "title unknown, placeholder",
+    "DV131": "title from memory",
+    "DV133": "title from memory",
+    "AW005": "seen only in the seed report",
+    "XV015": "title from memory; regions use 'enkel läkemedelsgenomgång', the code was not seen in a source",
+    "XV016": "title from memory; regions use 'fördjupad läkemedelsgenomgång', the code was not seen in a source",
+}
+
+
+def kva_unverified_notes(codes: list[str]) -> list[str]:
+    return [f"{c} ({KVA_UNVERIFIED_WHY[c]})" if c in KVA_UNVERIFIED_WHY else c for c in codes]
 
 
 def build_kva(rows: list[dict]) -> tuple[dict, list[str]]:
@@ -380,15 +397,18 @@ def build_kva(rows: list[dict]) -> tuple[dict, list[str]]:
         "designation": designation("en", r["name_en"]),
         "property": [prop("group", r["group"], "Code"), verified_prop(r)],
     } for r in rows]
+    verified = [r["code"] for r in rows if r["verified"] == "yes"]
     unverified = [r["code"] for r in rows if r["verified"] == "no"]
     description = (
         "KVÅ (Klassifikation av vårdåtgärder, Socialstyrelsen) procedure codes used by Primary Care CDS: psychological "
         "treatment (DU…), physical-activity advice and FaR (DV…), FaR follow-up (AW005) and medication review (XV…). A flat "
         "subset; `content` is 'complete' only so that the server can expand value sets. display = Swedish title, "
         "designation en = the project's translation; property `group` = the project's grouping. `verified` = a regional "
-        "care-provider page cites the code with that meaning; not verified: " + ", ".join(unverified) + " (DU010/DU020 "
-        "titles unknown, placeholders; DV131/DV133 and XV015/XV016 titles from memory; AW005 as used in the seed report, "
-        "not found in the 2020 KVÅ list, accepted as given). Sleep school has no KVÅ code.\n\nSources: " + SRC_KVA + ".")
+        "care-provider page or the region's coding guidance quoted in a seed report cites the code with that meaning "
+        "(codes/kva.csv); verified: " + (", ".join(verified) or "none") + "; not verified: "
+        + (", ".join(kva_unverified_notes(unverified)) or "none") + ". A code that is not verified is never put into a "
+        "suggested resource as a coding (cds-rules.md, version 2). Sleep school has no KVÅ code.\n\nSources: "
+        + SRC_KVA + ".")
     props = [
         cs_property("group", "code", "Project grouping: " + ", ".join(KVA_GROUPS) + "."),
         VERIFIED_DEF,
@@ -501,27 +521,44 @@ def build_observation_cs() -> dict:
                        "Source: " + SRC_CONTRACT + ".", [], concepts)
 
 
+CAREPLAN_CATEGORIES = [
+    ("rehab-plan", "Rehabiliteringsplan / överenskommelse", "Rehabilitation plan / agreement",
+     "A rehabilitation plan or agreement ('överenskommelse', 'rehabiliteringsplan') for a sick-listed patient."),
+    ("medication-plan", "Läkemedelsplan / nedtrappningsplan", "Medication plan / tapering plan",
+     "A medication plan or tapering plan ('läkemedelsplan', 'nedtrappningsplan', version 2): activity.detail names the "
+     "drug (ATC) with a goal text, e.g. tapering; optional addresses → the Condition."),
+]
+
+
 def build_careplan_category_cs() -> dict:
-    concepts = [own_concept(
-        "rehab-plan", "Rehabiliteringsplan / överenskommelse", "Rehabilitation plan / agreement",
-        "A rehabilitation plan or agreement ('överenskommelse', 'rehabiliteringsplan') for a sick-listed patient.")]
+    concepts = [own_concept(c, sv, en, d) for c, sv, en, d in CAREPLAN_CATEGORIES]
     return code_system("careplan-category", CAREPLAN_CAT_URL, "PrimaryCareCarePlanCategory",
                        "Vårdplanskategorier (Primary Care CDS)",
                        "CarePlan categories defined by Primary Care CDS (ours): rehab-plan marks the rehabilitation plan / "
-                       "agreement checked by the sick-leave-rehab-plan rule and the SL28 measure (profile se-rehab-plan). "
-                       "Source: " + SRC_CONTRACT + ".", [], concepts)
+                       "agreement checked by the sick-leave-rehab-plan rule and the SL28 measure (profile se-rehab-plan); "
+                       "medication-plan marks the medication / tapering plan (läkemedelsplan) that long-term-use and "
+                       "benzo-anxiety (renewal) propose as a draft (profile se-medication-plan). Only active or completed "
+                       "CarePlans count; a draft is a proposal, not a plan. Source: " + SRC_CONTRACT + ".", [], concepts)
 
 
 CDS_RULES = [
     ("benzo-anxiety", "Bensodiazepin vid ångest", "Benzodiazepine for anxiety",
      "Draft order is a benzodiazepine (or clonazepam) and the patient has anxiety (active, recorded in 24 months, or the "
-     "order's reason); suggests KBT (DU011) and FaR (DV200)."),
+     "order's reason); suggests KBT (DU011) and FaR (DV200). When the draft is a renewal (current use of a "
+     "benzodiazepine) the card also asks for a medication review (XV015/XV016; text while not verified) and a "
+     "documented läkemedelsplan (medication-plan CarePlan draft)."),
     ("starter-pack", "Startförpackning vid nyförskrivning", "Starter pack for a new prescription",
      "New benzodiazepine prescription > 25 tablets or new z-drug prescription > 30 tablets (none of the group in 365 days)."),
-    ("opioid-benzo", "Opioid samtidigt med bensodiazepin eller sömnmedel", "Opioid combined with benzodiazepine or hypnotic",
-     "Draft benzodiazepine, z-drug or N05CD with current opioid use, or the reverse (respiratory-depression risk)."),
-    ("long-term-use", "Långtidsanvändning av bensodiazepiner eller z-läkemedel", "Long-term use of benzodiazepines or z-drugs",
-     "Continuous use for ≥ 90 days and a new one is drafted; suggests medication review (XV015) and tapering."),
+    ("opioid-benzo", "Opioid samtidigt med bensodiazepin, sömnmedel eller gabapentinoid",
+     "Opioid combined with benzodiazepine, hypnotic or gabapentinoid",
+     "Draft benzodiazepine, z-drug, N05CD or gabapentinoid (N02BF) with current opioid use, or the reverse "
+     "(respiratory-depression risk)."),
+    ("long-term-use", "Långtidsanvändning av bensodiazepiner, z-läkemedel eller opioider",
+     "Long-term use of benzodiazepines, z-drugs or opioids",
+     "Continuous use of benzodiazepines or z-drugs, or of opioids (N02A), for ≥ 90 days and a new one is drafted; not when "
+     "a medication review (XV015/XV016 Procedure, or a ServiceRequest for one) was done or ordered in the last 180 days. "
+     "Suggests a medication review (text while XV015 is not verified) and a medication-plan CarePlan draft (läkemedelsplan "
+     "with a tapering goal); for opioids also pain school and ACT."),
     ("insomnia-nonpharm", "Icke-farmakologisk behandling vid sömnbesvär", "Non-pharmacological treatment of insomnia",
      "Draft z-drug, N05CD or propiomazine for insomnia or without reason; suggests sleep school and a patient leaflet."),
     ("sick-leave-activity", "Fysisk aktivitet vid sjukskrivning", "Physical activity during sick leave",
@@ -530,6 +567,18 @@ CDS_RULES = [
      "Current psychiatric sick-leave episode > 28 days and no rehab-plan CarePlan."),
     ("patient-leaflet", "Patientinformation om beroendeframkallande läkemedel", "Patient leaflet on dependence-inducing drugs",
      "Any new prescription of a dependence-inducing drug; links a leaflet about dependence and tapering."),
+    ("dependence-history", "Beroendeframkallande läkemedel vid substansbrukssyndrom",
+     "Dependence-inducing drug and a substance-use diagnosis",
+     "Draft order is a dependence-inducing drug (benzodiazepines, z-drugs, N05CD, opioids N02A, gabapentinoids N02BF) and "
+     "the patient has a substance-use diagnosis F10–F16, F18, F19 (not F17 tobacco) active or recorded in the last 24 "
+     "months; advises consulting the patient's regular doctor or the region's addiction clinic (beroendemottagning) "
+     "before prescribing."),
+    ("sick-leave-ending", "Sjukskrivning som snart upphör", "Sick leave ending soon",
+     "The current psychiatric sick-leave episode's last period ends within the next 14 days (today ≤ end ≤ today + 14); "
+     "prompts planning the follow-up (återkoppling) with the patient before the certificate runs out, with the end date."),
+    ("far-follow-up", "Uppföljning av FaR", "FaR follow-up",
+     "A FaR (DV200) Procedure performed 28–120 days ago and no FaR follow-up (AW005) since; suggests a ServiceRequest "
+     "AW005."),
 ]
 
 
@@ -616,9 +665,14 @@ VALUE_SETS = [
      [isa(ATC_URL, "N02A")]),
     ("dependence-inducing", "DependenceInducingDrugs", "Beroendeframkallande läkemedel",
      "Dependence-inducing drugs: union of benzodiazepines (N05BA and N03AE01 clonazepam), z-drugs (N05CF), N05CD, "
-     "opioids (N02A) and pregabalin (N02BF02). Used by patient-leaflet.",
+     "opioids (N02A) and gabapentinoids (N02BF: gabapentin N02BF01, pregabalin N02BF02). Used by patient-leaflet and "
+     "dependence-history.",
      [isa(ATC_URL, "N05BA"), concepts_of(ATC_URL, "N03AE01"), isa(ATC_URL, "N05CF"), isa(ATC_URL, "N05CD"),
-      isa(ATC_URL, "N02A"), concepts_of(ATC_URL, "N02BF02")]),
+      isa(ATC_URL, "N02A"), isa(ATC_URL, "N02BF")]),
+    ("gabapentinoids", "Gabapentinoids", "Gabapentinoider (ATC N02BF)",
+     "Gabapentinoids: ATC N02BF and every code below it (gabapentin N02BF01, pregabalin N02BF02). Count on the sedative "
+     "side of opioid-benzo (version 2) and belong to dependence-inducing.",
+     [isa(ATC_URL, "N02BF")]),
     ("sedatives", "SedativesAndHypnotics", "Bensodiazepiner, z-läkemedel och bensodiazepinhypnotika",
      "Benzodiazepines (N05BA, N03AE01 clonazepam), z-drugs (N05CF) and benzodiazepine hypnotics (N05CD): the drugs "
      "whose combination with an opioid fires opioid-benzo.",
@@ -642,8 +696,7 @@ VALUE_SETS = [
      "Cognitive behavioural therapy: KVÅ DU011. Numerator of Ån09; suggested by benzo-anxiety.",
      [concepts_of(KVA_URL, "DU011")]),
     ("psychological-treatment", "PsychologicalTreatment", "Psykologisk behandling (KVÅ DU008, DU010, DU011, DU020, DU022)",
-     "Psychological treatment, wider set: KVÅ DU008 (psychodynamic psychotherapy), DU010, DU011 (KBT), DU020, DU022 (IPT). "
-     "DU010 and DU020 titles are not verified.",
+     "Psychological treatment, wider set: KVÅ DU008 (psychodynamic psychotherapy), DU010, DU011 (KBT), DU020, DU022 (IPT).",
      [concepts_of(KVA_URL, "DU008", "DU010", "DU011", "DU020", "DU022")]),
     ("physical-activity-advice", "PhysicalActivityAdvice", "Rådgivning om fysisk aktivitet (KVÅ DV131–DV133)",
      "Physical-activity advice: KVÅ DV131 (simple advice), DV132 (counselling), DV133 (qualified counselling).",
@@ -653,13 +706,22 @@ VALUE_SETS = [
      "(a Procedure with one of these codes counts as activity).",
      [concepts_of(KVA_URL, "DV131", "DV132", "DV133", "DV200")]),
     ("far", "PhysicalActivityOnPrescription", "Fysisk aktivitet på recept, FaR (KVÅ DV200, AW005)",
-     "FaR (physical activity on prescription): KVÅ DV200 (issuing the prescription) and AW005 (FaR follow-up as used in "
-     "the seed report; not found in the 2020 KVÅ list, accepted as given).",
+     "FaR (physical activity on prescription): KVÅ DV200 (issuing the prescription) and AW005 (follow-up of an earlier "
+     "FaR prescription; title as in seed 000's coding guidance). far-follow-up looks for a DV200 performed 28–120 days "
+     "ago and no AW005 since.",
      [concepts_of(KVA_URL, "DV200", "AW005")]),
     ("medication-review", "MedicationReview", "Läkemedelsgenomgång (KVÅ XV015, XV016)",
-     "Medication review: KVÅ XV015 (enkel läkemedelsgenomgång) and XV016 (fördjupad läkemedelsgenomgång); the codes were "
-     "not seen in a source (verified = no). Suggested by long-term-use.",
+     "Medication review: KVÅ XV015 (enkel läkemedelsgenomgång) and XV016 (fördjupad läkemedelsgenomgång). A Procedure "
+     "or ServiceRequest with one of these codes in the last 180 days suppresses long-term-use; long-term-use and "
+     "benzo-anxiety (renewal) ask for a medication review (as text while the codes are not verified).",
      [concepts_of(KVA_URL, "XV015", "XV016")]),
+    ("substance-use", "SubstanceUseDisorders",
+     "Psykiska störningar orsakade av psykoaktiva substanser utom tobak (ICD-10-SE F10–F16, F18, F19)",
+     "Substance-use diagnoses: ICD-10-SE categories F10 (alcohol), F11 (opioids), F12 (cannabinoids), F13 (sedatives or "
+     "hypnotics), F14 (cocaine), F15 (other stimulants), F16 (hallucinogens), F18 (volatile solvents) and F19 (multiple "
+     "drug use and other psychoactive substances), each with every code below it (F10.2, F19.9 …). Not F17 (tobacco). "
+     "Used by dependence-history (version 2).",
+     [isa(ICD_URL, c) for c in ("F10", "F11", "F12", "F13", "F14", "F15", "F16", "F18", "F19")]),
     ("ssri", "SSRI", "SSRI (ATC N06AB)",
      "Selective serotonin reuptake inhibitors: ATC N06AB and every code below it. An SSRI for anxiety must not fire "
      "benzo-anxiety.",
@@ -715,6 +777,10 @@ def build_value_sets(code_systems: dict[str, dict]) -> tuple[list[dict], dict[st
             COPY_KVA if all(i["system"] == KVA_URL for i in includes) else \
             COPY_ATC if all(i["system"] == ATC_URL for i in includes) else None
         source = VS_FOR_BINDING if rid in BINDING_VALUE_SETS else VS_FROM_CONTRACT
+        unverified = verified_false(members.values())
+        if unverified:
+            text += (" Not verified (property verified = false in the CodeSystem, from codes/*.csv): "
+                     + ", ".join(unverified) + ".")
         vs = header("ValueSet", rid, f"{BASE}/ValueSet/{rid}", name, title, text + " " + source, copyright_text)
         vs["immutable"] = False
         vs["compose"] = {"include": includes}
@@ -749,6 +815,10 @@ R4_ORDER = {
     "CarePlan": "identifier instantiatesCanonical instantiatesUri basedOn replaces partOf status intent category title "
                 "description subject encounter period created author contributor careTeam addresses supportingInfo goal "
                 "activity note",
+    "CarePlan.activity": "outcomeCodeableConcept outcomeReference progress reference detail",
+    "CarePlan.activity.detail": "kind instantiatesCanonical instantiatesUri code reasonCode reasonReference goal status "
+                                "statusReason doNotPerform scheduled[x] location performer product[x] dailyAmount "
+                                "quantity description",
     "ServiceRequest": "identifier instantiatesCanonical instantiatesUri basedOn replaces requisition status intent category "
                       "priority doNotPerform code orderDetail quantity[x] subject encounter occurrence[x] asNeeded[x] "
                       "authoredOn requester performerType performer locationCode locationReference reasonCode "
@@ -769,6 +839,8 @@ R4_CHILD_TYPE = {
     "MedicationRequest.dispenseRequest.quantity": "Quantity",
     "MedicationStatement.effective[x]": "Period", "Observation.effective[x]": "Period",
     "Observation.value[x]": "Quantity",
+    "CarePlan.activity": "CarePlan.activity", "CarePlan.activity.detail": "CarePlan.activity.detail",
+    "CarePlan.activity.detail.product[x]": "CodeableConcept",
 }
 
 
@@ -932,10 +1004,36 @@ PROFILES = [
          el("CarePlan.subject", min=1, type=ref("Patient")),
          el("CarePlan.created", min=1, short="Date the plan was made (used by the rule and SL28)"),
      ]),
+    ("se-medication-plan", "CarePlan", "SEMedicationPlan", "Läkemedelsplan / nedtrappningsplan",
+     "A medication plan / tapering plan (läkemedelsplan, nedtrappningsplan) (ours, version 2): CarePlan with category "
+     "careplan-category|medication-plan, status active or completed (a draft is a proposal, e.g. from a CDS card, and "
+     "counts nowhere), intent plan, created; optional addresses → Condition; activity.detail names the drug "
+     "(productCodeableConcept with the ATC code) and the goal as text (e.g. tapering).",
+     [
+         el("CarePlan.status", short="active | completed | draft (draft = proposal, counts nowhere)"),
+         el("CarePlan.intent", short="plan"),
+         el("CarePlan.category", min=1,
+            slicing={"discriminator": [{"type": "pattern", "path": "$this"}], "ordered": False, "rules": "open"}),
+         el("CarePlan.category:medicationPlan", sliceName="medicationPlan", min=1, max="1",
+            patternCodeableConcept={"coding": [{"system": CAREPLAN_CAT_URL, "code": "medication-plan"}]}),
+         el("CarePlan.subject", min=1, type=ref("Patient")),
+         el("CarePlan.created", min=1, short="Date the plan was made"),
+         el("CarePlan.addresses", type=ref("Condition"), short="The condition the plan is for (optional)",
+            comment="E.g. the anxiety or pain diagnosis, or the long-term use itself when it is recorded as a Condition."),
+         el("CarePlan.activity", min=1, short="One activity per drug the plan is about"),
+         el("CarePlan.activity.detail", min=1),
+         el("CarePlan.activity.detail.product[x]", min=1, type=[{"code": "CodeableConcept"}],
+            short="productCodeableConcept: the drug (ATC code; product code when known)",
+            comment="coding must contain the ATC code (system http://www.whocc.no/atc), as in se-medicationrequest."),
+         el("CarePlan.activity.detail.product[x].coding", min=1),
+         el("CarePlan.activity.detail.description", min=1, short="The goal as text (e.g. tapering schedule)",
+            comment="E.g. 'Nedtrappning av oxazepam med 5 mg varannan vecka till utsättning'."),
+     ]),
     ("se-service-request", "ServiceRequest", "SEServiceRequest", "Beställning av icke-farmakologisk behandling",
      "A referral / order for non-drug treatment as created by a CDS card: status draft, intent proposal, code KVÅ "
-     "(DU011 KBT, DV200 FaR, DV131-DV133 physical-activity advice, XV015 medication review) or text only (sleep school "
-     "has no KVÅ code), subject, reasonReference → Condition when known.",
+     "(DU011 KBT, DV200 FaR, AW005 FaR follow-up, DV131-DV133 physical-activity advice, XV015 medication review) or "
+     "text only (sleep school has no KVÅ code; a code that is not verified is sent as text only), subject, "
+     "reasonReference → Condition when known.",
      [
          el("ServiceRequest.status", short="draft (as created by a CDS card)"),
          el("ServiceRequest.intent", short="proposal (as created by a CDS card)"),
@@ -1003,7 +1101,7 @@ def build_readme(files: list[tuple[str, dict]], expansions: dict[str, list[dict]
     src_by_url = {
         ATC_URL: "WHO ATC/DDD index 2026-04-25 (via fabkury/atcd)",
         ICD_URL: "ICD-10-SE files in sklintyg/refdata (2020)",
-        KVA_URL: "regional care-provider pages (KVÅ list not reachable)",
+        KVA_URL: "regional care-provider pages and seed 000's coding guidance (KVÅ list not reachable)",
         PRODUCT_URL: "FASS product list 2026-05-22 (via Vansinnet/Receptberakning); WHO DDDs",
         OBSERVATION_URL: "data-contract.md (ours)",
         CAREPLAN_CAT_URL: "data-contract.md (ours)",
@@ -1056,6 +1154,11 @@ def build_readme(files: list[tuple[str, dict]], expansions: dict[str, list[dict]
         "  block F40-F48 and everything below it, F32, F33 and their subcodes), except F32.3 and F42.8, whose official",
         "  five-character codes F32.3A/F32.3W and F42.8A/F42.8W are not in `icd10se.csv`. The server uses it to reject codes",
         "  that cannot exist (F41.7, F46) and accept codes of categories the fragment does not list.",
+        "- `verified` follows the `verified` column of `codes/*.csv` (regenerate after a table changes); the *verified = no*",
+        "  column above and the \"not verified\" sentences of the descriptions are computed from it. By cds-rules.md",
+        "  (version 2) a code with `verified = false` must not be put into a suggested resource as a coding.",
+        "- The CarePlan categories `rehab-plan` and `medication-plan` (profiles `se-rehab-plan`, `se-medication-plan`)",
+        "  count only when the CarePlan is active or completed; a draft is a proposal, not a plan.",
         "- ATC `ddd` is kept in the unit given by WHO (`ddd-unit`: mg, g or UD); `products.csv`'s `ddd-mg` is the same DDD in mg",
         "  (codeine + paracetamol: 3 UD = 90 mg codeine).",
         "- Profiles carry a differential only; constraints a StructureDefinition cannot express (personnummer check digit,",
