@@ -18,14 +18,14 @@ public final class KvaCodes {
 
     public static String displaySv(String code) {
         return switch (code) {
-            case KBT -> "Kognitiv beteendeterapi (KBT)";
+            case KBT -> "Systematisk psykologisk behandling, kognitiv beteendeterapeutisk";
             case PSYCHODYNAMIC -> "Psykodynamisk psykoterapi";
             case IPT -> "Interpersonell psykoterapi (IPT)";
             case SIMPLE_ACTIVITY_ADVICE -> "Enkla råd om fysisk aktivitet";
             case ACTIVITY_COUNSELLING -> "Rådgivande samtal om fysisk aktivitet";
             case QUALIFIED_ACTIVITY_COUNSELLING -> "Kvalificerat rådgivande samtal om fysisk aktivitet";
-            case FAR -> "Fysisk aktivitet på recept (FaR), utfärdande av ordination";
-            case FAR_FOLLOW_UP -> "Uppföljning av FaR";
+            case FAR -> "Utfärdande av Fysisk aktivitet på recept (FaR)";
+            case FAR_FOLLOW_UP -> "Uppföljning av tidigare utfärdat recept på fysisk aktivitet (FaR)";
             case MEDICATION_REVIEW -> "Läkemedelsgenomgång, enkel";
             case MEDICATION_REVIEW_COMPREHENSIVE -> "Läkemedelsgenomgång, fördjupad";
             default -> throw new IllegalArgumentException("No display for KVÅ " + code);

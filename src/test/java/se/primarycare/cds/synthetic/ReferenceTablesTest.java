@@ -54,6 +54,29 @@ class ReferenceTablesTest {
     }
 
     @Test
+    void kvaDisplaysAreTheSwedishTitlesOfKvaCsv() throws IOException {
+        List<String> recorded = List.of(
+                KvaCodes.KBT,
+                KvaCodes.PSYCHODYNAMIC,
+                KvaCodes.IPT,
+                KvaCodes.SIMPLE_ACTIVITY_ADVICE,
+                KvaCodes.ACTIVITY_COUNSELLING,
+                KvaCodes.QUALIFIED_ACTIVITY_COUNSELLING,
+                KvaCodes.FAR,
+                KvaCodes.FAR_FOLLOW_UP,
+                KvaCodes.MEDICATION_REVIEW,
+                KvaCodes.MEDICATION_REVIEW_COMPREHENSIVE);
+        Set<String> checked = new HashSet<>();
+        for (String[] row : csv("kva.csv")) {
+            if (recorded.contains(row[0])) {
+                assertThat(KvaCodes.displaySv(row[0])).as(row[0]).isEqualTo(row[1]);
+                checked.add(row[0]);
+            }
+        }
+        assertThat(checked).containsExactlyInAnyOrderElementsOf(recorded);
+    }
+
+    @Test
     void everyGeneratedCodeExistsInTheReferenceTables() throws IOException {
         Set<String> icd = column(csv("icd10se.csv"), 0);
         Set<String> atc = column(csv("atc.csv"), 0);

@@ -41,6 +41,41 @@ class ValueSetIndexTest {
     }
 
     @Test
+    void substanceUseIsF10ToF19WithoutTobacco() {
+        assertThat(valueSets.contains("https://fhir.primarycare.se/ValueSet/substance-use", ICD, "F10.2"))
+                .isTrue();
+        assertThat(valueSets.contains("substance-use", ICD, "F19.9")).isTrue();
+        assertThat(valueSets.contains("substance-use", ICD, "F11")).isTrue();
+        assertThat(valueSets.contains("substance-use", ICD, "F13.2")).isTrue();
+        assertThat(valueSets.contains("substance-use", ICD, "F18.1")).isTrue();
+        assertThat(valueSets.contains("substance-use", ICD, "F17.2")).isFalse();
+        assertThat(valueSets.contains("substance-use", ICD, "F17")).isFalse();
+        assertThat(valueSets.contains("substance-use", ICD, "F10-F19")).isFalse();
+        assertThat(valueSets.contains("substance-use", ICD, "F41.1")).isFalse();
+        assertThat(valueSets.contains("substance-use", ATC, "F10.2")).isFalse();
+    }
+
+    @Test
+    void gabapentinoidsAreN02bfAndDependenceInducingTakesThemAll() {
+        assertThat(valueSets.contains("https://fhir.primarycare.se/ValueSet/gabapentinoids", ATC, "N02BF01"))
+                .isTrue();
+        assertThat(valueSets.contains("gabapentinoids", ATC, "N02BF02")).isTrue();
+        assertThat(valueSets.contains("gabapentinoids", ATC, "N03AX12")).isFalse();
+        assertThat(valueSets.contains("gabapentinoids", ATC, "N02AA05")).isFalse();
+        assertThat(valueSets.contains("dependence-inducing", ATC, "N02BF01")).isTrue();
+        assertThat(valueSets.contains("dependence-inducing", ATC, "N02BF02")).isTrue();
+        assertThat(valueSets.contains("dependence-inducing", ATC, "N06AB06")).isFalse();
+    }
+
+    @Test
+    void medicationReviewIsXv015AndXv016() {
+        String kva = "urn:oid:1.2.752.116.1.3.2.1.4";
+        assertThat(valueSets.contains("medication-review", kva, "XV015")).isTrue();
+        assertThat(valueSets.contains("medication-review", kva, "XV016")).isTrue();
+        assertThat(valueSets.contains("medication-review", kva, "DU011")).isFalse();
+    }
+
+    @Test
     void wrongSystemIsNotAMember() {
         assertThat(valueSets.contains("anxiety", ATC, "F41.1")).isFalse();
         assertThat(valueSets.contains("kbt", "urn:oid:1.2.752.116.1.3.2.1.4", "DU011"))
