@@ -1,5 +1,6 @@
 package se.primarycare.cds.measures;
 
+import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
@@ -7,11 +8,13 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Measure;
 import org.hl7.fhir.r4.model.MeasureReport;
 import org.hl7.fhir.r4.model.StringType;
 import se.primarycare.cds.fhir.FhirOperationProvider;
+import se.primarycare.cds.fhir.SwedishCalendar;
 import se.primarycare.cds.measures.core.IndicatorCalculator;
 import se.primarycare.cds.measures.core.IndicatorResult;
 import se.primarycare.cds.measures.core.IndicatorSpec;
@@ -24,11 +27,15 @@ public class EvaluateMeasureProvider implements FhirOperationProvider {
 
     private final IndicatorCatalogue catalogue;
     private final IndicatorCalculator calculator;
-    private final MeasureReportWriter writer = new MeasureReportWriter();
+    private final SwedishCalendar calendar;
+    private final MeasureReportWriter writer;
 
-    public EvaluateMeasureProvider(IndicatorCatalogue catalogue, IndicatorCalculator calculator) {
+    public EvaluateMeasureProvider(
+            IndicatorCatalogue catalogue, IndicatorCalculator calculator, SwedishCalendar calendar) {
         this.catalogue = catalogue;
         this.calculator = calculator;
+        this.calendar = calendar;
+        this.writer = new MeasureReportWriter(calendar);
     }
 
     @Operation(name = "$evaluate-measure", idempotent = true, type = Measure.class)
@@ -58,14 +65,15 @@ public class EvaluateMeasureProvider implements FhirOperationProvider {
         return writer.write(measure, result, start, end, unit, subjectList);
     }
 
-    private static LocalDate date(String name, StringType value) {
+    /** A date as written; a dateTime becomes its Swedish calendar day, as the stored facts do. */
+    private LocalDate date(String name, StringType value) {
         if (value == null || value.getValue() == null || value.getValue().isBlank()) {
             throw new InvalidRequestException(name + " is required (a date, e.g. 2026-01-01)");
         }
         String text = value.getValue();
         try {
-            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-        } catch (DateTimeParseException e) {
+            return text.length() > 10 ? calendar.day(new DateTimeType(text)) : LocalDate.parse(text);
+        } catch (DateTimeParseException | DataFormatException e) {
             throw new InvalidRequestException(name + " '" + text + "' is not a date (YYYY-MM-DD)");
         }
     }

@@ -4,7 +4,6 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import java.sql.Date;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -19,22 +18,27 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Reference;
 import org.springframework.jdbc.core.JdbcTemplate;
+import se.primarycare.cds.fhir.SwedishCalendar;
 import se.primarycare.cds.fhir.contract.ContractSystems;
 
 /**
  * Keeps the indicators' read model in step with the FHIR store: every stored, changed or deleted resource of the
  * contract's kinds rewrites its rows, inside the same transaction (HAPI's pre-commit hooks), so a rolled-back
- * Bundle leaves no rows behind and a measure right after a write counts it.
+ * Bundle leaves no rows behind and a measure right after a write counts it. Dates become calendar days through
+ * {@link SwedishCalendar}, the same conversion the CDS rules use, so a prescription written at
+ * {@code 2025-01-31T23:30:00Z} is a February prescription for both.
  */
 @Interceptor
 public class MeasureFactsProjector {
 
     private final JdbcTemplate jdbc;
     private final ReadModelVersion version;
+    private final SwedishCalendar calendar;
 
-    public MeasureFactsProjector(JdbcTemplate jdbc, ReadModelVersion version) {
+    public MeasureFactsProjector(JdbcTemplate jdbc, ReadModelVersion version, SwedishCalendar calendar) {
         this.jdbc = jdbc;
         this.version = version;
+        this.calendar = calendar;
     }
 
     @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
@@ -186,11 +190,9 @@ public class MeasureFactsProjector {
                 : reference.getReferenceElement().getIdPart();
     }
 
-    /** Calendar date as written (the contract's dates are Swedish calendar dates). */
-    private static Date date(BaseDateTimeType value) {
-        if (value == null || value.getValue() == null) {
-            return null;
-        }
-        return Date.valueOf(LocalDate.of(value.getYear(), value.getMonth() + 1, value.getDay()));
+    /** The Swedish calendar day of a date/dateTime (data-contract.md: dates compare in Swedish time). */
+    private Date date(BaseDateTimeType value) {
+        var day = calendar.day(value);
+        return day == null ? null : Date.valueOf(day);
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class MeasureFactsTables {
 
     /** Bumped whenever a table or the projection changes: the rows are then rebuilt from the FHIR store at start. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2; // 2: dateTimes become days in Swedish time (SwedishCalendar), not as written
 
     private final JdbcTemplate jdbc;
 

@@ -20,6 +20,7 @@ import org.hl7.fhir.r4.model.MeasureReport.StratifierGroupComponent;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
+import se.primarycare.cds.fhir.SwedishCalendar;
 import se.primarycare.cds.measures.core.IndicatorResult;
 import se.primarycare.cds.measures.core.IndicatorResult.Figures;
 
@@ -28,6 +29,12 @@ public final class MeasureReportWriter {
 
     private static final String POPULATION = "http://terminology.hl7.org/CodeSystem/measure-population";
     private static final String EXT = "https://fhir.primarycare.se/StructureDefinition/";
+
+    private final SwedishCalendar calendar;
+
+    public MeasureReportWriter(SwedishCalendar calendar) {
+        this.calendar = calendar;
+    }
 
     public MeasureReport write(
             Measure measure, IndicatorResult result, LocalDate start, LocalDate end, String unit, boolean subjects) {
@@ -45,7 +52,9 @@ public final class MeasureReportWriter {
         }
         report.setImprovementNotation(measure.getImprovementNotation());
         // Ån09's numerator grows for 180 days after the period: the report says when it was computed.
-        report.addExtension(EXT + "evaluated-on", new DateType(LocalDate.now().toString()));
+        report.addExtension(
+                EXT + "evaluated-on",
+                new DateType(LocalDate.now(calendar.zone()).toString()));
         MeasureReportGroupComponent group = report.addGroup();
         populations(group.getPopulation(), result.spec().kind(), result.total());
         group.setMeasureScore(new Quantity().setValue(result.score()));

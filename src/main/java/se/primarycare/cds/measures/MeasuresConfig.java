@@ -2,15 +2,19 @@ package se.primarycare.cds.measures;
 
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.Measure;
 import org.hl7.fhir.r4.model.ValueSet;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import se.primarycare.cds.fhir.SwedishCalendar;
 import se.primarycare.cds.fhir.contract.ContractSystems;
 import se.primarycare.cds.measures.core.IndicatorCalculator;
 import se.primarycare.cds.measures.core.IndicatorVocabulary;
@@ -22,6 +26,28 @@ import se.primarycare.cds.terminology.ValueSetIndex;
 /** The indicators' read model: its tables, the projector on every write, and the rebuild at start. */
 @Configuration
 public class MeasuresConfig {
+
+    /** The CDS service's zone setting (CdsHooksProperties.timeZone); the indicators follow it when it is set. */
+    static final String TIME_ZONE_PROPERTY = "primarycare.cds.time-zone";
+
+    private final SwedishCalendar calendar;
+
+    public MeasuresConfig(ObjectProvider<SwedishCalendar> shared, Environment environment) {
+        this.calendar = calendar(shared, environment);
+    }
+
+    /**
+     * One date conversion for CDS and indicators: the application's SwedishCalendar bean when there is one, else
+     * the zone configured for the CDS service, else Swedish time (data-contract.md).
+     */
+    static SwedishCalendar calendar(ObjectProvider<SwedishCalendar> shared, Environment environment) {
+        SwedishCalendar bean = shared.getIfUnique();
+        if (bean != null) {
+            return bean;
+        }
+        String zone = environment.getProperty(TIME_ZONE_PROPERTY);
+        return zone == null || zone.isBlank() ? SwedishCalendar.sweden() : new SwedishCalendar(ZoneId.of(zone.trim()));
+    }
 
     @Bean
     public MeasureFactsTables measureFactsTables(JdbcTemplate jdbc) {
@@ -38,7 +64,7 @@ public class MeasuresConfig {
     @Bean
     public MeasureFactsProjector measureFactsProjector(
             JdbcTemplate jdbc, MeasureFactsTables tables, IInterceptorService interceptors, ReadModelVersion version) {
-        MeasureFactsProjector projector = new MeasureFactsProjector(jdbc, version);
+        MeasureFactsProjector projector = new MeasureFactsProjector(jdbc, version, calendar);
         interceptors.registerInterceptor(projector);
         return projector;
     }
@@ -104,7 +130,7 @@ public class MeasuresConfig {
     @Bean
     public EvaluateMeasureProvider evaluateMeasureProvider(
             IndicatorCatalogue catalogue, IndicatorCalculator calculator) {
-        return new EvaluateMeasureProvider(catalogue, calculator);
+        return new EvaluateMeasureProvider(catalogue, calculator, calendar);
     }
 
     @Bean
