@@ -4,26 +4,19 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.MatchUrlService;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Function;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import se.primarycare.cds.rules.CodeMatcher;
-import se.primarycare.cds.rules.MedicationNames;
+import se.primarycare.cds.fhir.SwedishCalendar;
 import se.primarycare.cds.rules.RuleEngine;
-import se.primarycare.cds.rules.RuleLoader;
 import se.primarycare.cds.terminology.ConceptMapIndex;
-import se.primarycare.cds.terminology.ProductCatalogue;
 import se.primarycare.cds.terminology.TerminologyIndex;
 import se.primarycare.cds.terminology.ValueSetIndex;
 
@@ -44,15 +37,23 @@ public class CdsHooksConfig implements WebMvcConfigurer {
     }
 
     @Bean
-    public RuleEngine ruleEngine(ValueSetIndex valueSets, TerminologyIndex terminology) {
-        var rules = new RuleLoader(valueSets::exists).load(properties.ruleLocations());
-        return new RuleEngine(
-                rules, new CodeMatcher(valueSets), new ProductCatalogue(terminology), new MedicationNames(terminology));
+    public CdsRules cdsRules(
+            FhirContext fhirContext,
+            TerminologyIndex terminology,
+            ValueSetIndex valueSets,
+            ConceptMapIndex conceptMaps,
+            ObjectMapper json) {
+        return CdsRules.load(properties, fhirContext, terminology, valueSets, conceptMaps, json);
     }
 
     @Bean
-    public CdsServiceCatalogue cdsServiceCatalogue(ObjectMapper json) {
-        return new CdsServiceCatalogue(json);
+    public RuleEngine ruleEngine(CdsRules rules) {
+        return rules.engine();
+    }
+
+    @Bean
+    public CdsServiceCatalogue cdsServiceCatalogue(CdsRules rules) {
+        return rules.catalogue();
     }
 
     @Bean
@@ -61,63 +62,17 @@ public class CdsHooksConfig implements WebMvcConfigurer {
     }
 
     @Bean
-    public CdsHookService cdsHookService(
-            CdsServiceCatalogue catalogue,
-            FhirContext fhirContext,
-            ConceptMapIndex conceptMaps,
-            RuleEngine engine,
-            FeedbackStore feedback,
-            DaoRegistry daos,
-            MatchUrlService matchUrls,
-            ObjectMapper json,
-            Clock clock) {
-        ZoneId zone = ZoneId.of(properties.timeZone());
-        LocalFhirStore local = new LocalFhirStore(fhirContext, daos, matchUrls);
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(properties.remoteFetchTimeoutSeconds()))
-                .build();
-        Function<HookRequest, FhirDataSource> sources = request -> isSelf(request.fhirServer())
-                ? local
-                : new RemoteFhirServer(
-                        fhirContext,
-                        http,
-                        request.fhirServer(),
-                        request.accessToken(),
-                        Duration.ofSeconds(properties.remoteFetchTimeoutSeconds()));
-        return new CdsHookService(
-                catalogue,
-                new DraftOrderReader(fhirContext, conceptMaps),
-                new PatientDataLoader(fhirContext, catalogue.prefetch()),
-                new PatientFactsMapper(zone),
-                engine,
-                new CardWriter(json, fhirContext),
-                feedback,
-                sources,
-                json,
-                clock,
-                zone);
+    public CdsHookService cdsHookService(CdsRules rules, FeedbackStore feedback, Clock clock) {
+        return rules.service(feedback, clock);
     }
 
-    /** No fhirServer, a configured self URL, or this request's own /fhir base: read the local store. */
-    private boolean isSelf(String fhirServer) {
-        if (fhirServer == null || fhirServer.isBlank()) {
-            return true;
-        }
-        String wanted = normalise(fhirServer);
-        if (properties.selfBaseUrls().stream().map(CdsHooksConfig::normalise).anyMatch(wanted::equals)) {
-            return true;
-        }
-        String own = normalise(ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/fhir")
-                .toUriString());
-        return wanted.equals(own)
-                || wanted.equals(own.replace("://localhost:", "://127.0.0.1:"))
-                || wanted.equals(own.replace("://127.0.0.1:", "://localhost:"));
-    }
-
-    private static String normalise(String url) {
-        String lower = url.trim().toLowerCase(Locale.ROOT);
-        return lower.endsWith("/") ? lower.substring(0, lower.length() - 1) : lower;
+    @Bean
+    public FhirDataSources fhirDataSources(FhirContext fhirContext, DaoRegistry daos, MatchUrlService matchUrls) {
+        return new FhirDataSources(
+                new LocalFhirStore(fhirContext, daos, matchUrls),
+                fhirContext,
+                Duration.ofSeconds(properties.remoteFetchTimeoutSeconds()),
+                properties.selfBaseUrls());
     }
 
     @Override
@@ -131,5 +86,9 @@ public class CdsHooksConfig implements WebMvcConfigurer {
                     .allowCredentials(false)
                     .maxAge(3600);
         }
+    }
+
+    static SwedishCalendar calendar(CdsHooksProperties properties) {
+        return new SwedishCalendar(ZoneId.of(properties.timeZone()));
     }
 }

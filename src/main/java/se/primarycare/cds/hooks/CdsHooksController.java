@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import se.primarycare.cds.audit.CdsAccessAudit;
 import se.primarycare.cds.rules.Language;
 
@@ -32,6 +33,7 @@ public class CdsHooksController {
 
     private final CdsHookService service;
     private final CdsServiceCatalogue catalogue;
+    private final FhirDataSources dataSources;
     private final FeedbackStore feedback;
     private final ObjectMapper json;
     private final long maxBodyBytes;
@@ -40,6 +42,7 @@ public class CdsHooksController {
     public CdsHooksController(
             CdsHookService service,
             CdsServiceCatalogue catalogue,
+            FhirDataSources dataSources,
             FeedbackStore feedback,
             ObjectMapper json,
             CdsHooksProperties properties,
@@ -47,6 +50,7 @@ public class CdsHooksController {
         this.audit = audit;
         this.service = service;
         this.catalogue = catalogue;
+        this.dataSources = dataSources;
         this.feedback = feedback;
         this.json = json;
         this.maxBodyBytes = properties.maxBodySize().toBytes();
@@ -62,11 +66,16 @@ public class CdsHooksController {
             @PathVariable String id,
             @RequestHeader(name = "Accept-Language", required = false) String acceptLanguage,
             HttpServletRequest request) {
-        service.service(id);
+        CdsServiceCatalogue.CdsService cdsService = service(id);
         JsonNode body = null;
         try {
             body = body(request);
-            ObjectNode response = service.call(id, body, Language.fromAcceptLanguage(acceptLanguage));
+            HookRequest hookRequest = HookRequest.parse(body, Language.fromAcceptLanguage(acceptLanguage));
+            String ownFhirBase = ServletUriComponentsBuilder.fromContextPath(request)
+                    .path("/fhir")
+                    .toUriString();
+            ObjectNode response =
+                    service.call(cdsService, hookRequest, () -> dataSources.forRequest(hookRequest, ownFhirBase));
             recordAccess(request, id, body, 0);
             return response;
         } catch (CdsException e) {
@@ -78,13 +87,20 @@ public class CdsHooksController {
         }
     }
 
+    private CdsServiceCatalogue.CdsService service(String id) {
+        return catalogue
+                .service(id)
+                .orElseThrow(
+                        () -> new CdsException(HttpStatus.NOT_FOUND, "unknown-service", "No CDS service '" + id + "'"));
+    }
+
     private void recordAccess(HttpServletRequest request, String serviceId, JsonNode body, int outcome) {
         audit.ifPresent(a -> a.record(request, serviceId, body, outcome));
     }
 
     @PostMapping(path = "/cds-services/{id}/feedback", produces = MediaType.APPLICATION_JSON_VALUE)
     public ObjectNode feedback(@PathVariable String id, HttpServletRequest request) {
-        service.service(id);
+        service(id);
         JsonNode body = body(request);
         JsonNode entries = body.get("feedback");
         if (entries == null || !entries.isArray()) {
@@ -119,10 +135,16 @@ public class CdsHooksController {
         } catch (DateTimeParseException e) {
             throw CdsException.badRequest("bad-timestamp", "feedback[].outcomeTimestamp is not an ISO instant");
         }
+        List<String> accepted = new java.util.ArrayList<>();
+        entry.path("acceptedSuggestions").forEach(s -> {
+            if (s.hasNonNull("id")) {
+                accepted.add(s.get("id").asText());
+            }
+        });
         return new FeedbackStore.Feedback(
                 card,
                 outcome,
-                entry.path("acceptedSuggestions").size(),
+                accepted,
                 reason.path("code").asText(null),
                 reason.path("display").asText(null),
                 entry.path("overrideReason").path("userComment").asText(null),

@@ -23,7 +23,7 @@ public final class CdsServiceCatalogue {
     public record CdsService(String id, String hook, ObjectNode discovery) {}
 
     private final Map<String, CdsService> services = new LinkedHashMap<>();
-    private final Map<String, String> prefetch = new LinkedHashMap<>();
+    private final Map<PrefetchKey, String> prefetch = new java.util.EnumMap<>(PrefetchKey.class);
 
     public CdsServiceCatalogue(ObjectMapper json) {
         JsonNode root;
@@ -35,20 +35,34 @@ public final class CdsServiceCatalogue {
         } catch (IOException e) {
             throw new RuleLoadException(FILE, "is not valid JSON: " + e.getMessage(), e);
         }
-        root.path("prefetch")
-                .fields()
-                .forEachRemaining(f -> prefetch.put(f.getKey(), f.getValue().asText()));
+        root.path("prefetch").fields().forEachRemaining(f -> {
+            PrefetchKey key = PrefetchKey.of(f.getKey())
+                    .orElseThrow(() -> new RuleLoadException(
+                            FILE, "prefetch." + f.getKey() + ": not a key the service reads " + keys()));
+            prefetch.put(key, f.getValue().asText());
+        });
+        for (PrefetchKey key : PrefetchKey.values()) {
+            if (!prefetch.containsKey(key)) {
+                throw new RuleLoadException(FILE, "prefetch." + key.key() + " is missing");
+            }
+        }
         for (JsonNode service : root.path("services")) {
             String id = required(service, "id");
             String hook = required(service, "hook");
             ObjectNode discovery = ((ObjectNode) service).deepCopy();
             ObjectNode templates = discovery.putObject("prefetch");
-            prefetch.forEach(templates::put);
+            prefetch.forEach((key, template) -> templates.put(key.key(), template));
             if (services.values().stream().anyMatch(s -> s.hook().equals(hook))) {
                 throw new RuleLoadException(FILE, "services: hook '" + hook + "' has two services");
             }
             services.put(id, new CdsService(id, hook, discovery));
         }
+    }
+
+    private static java.util.List<String> keys() {
+        return java.util.Arrays.stream(PrefetchKey.values())
+                .map(PrefetchKey::key)
+                .toList();
     }
 
     private static String required(JsonNode service, String field) {
@@ -63,7 +77,7 @@ public final class CdsServiceCatalogue {
     }
 
     /** Prefetch key → FHIR query template with {@code {{context.patientId}}}. */
-    public Map<String, String> prefetch() {
+    public Map<PrefetchKey, String> prefetch() {
         return prefetch;
     }
 

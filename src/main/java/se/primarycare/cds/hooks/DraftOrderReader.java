@@ -8,8 +8,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Duration;
 import org.hl7.fhir.r4.model.MedicationRequest;
@@ -18,6 +16,7 @@ import se.primarycare.cds.rules.Coded;
 import se.primarycare.cds.rules.DraftOrder;
 import se.primarycare.cds.terminology.CodeHierarchy;
 import se.primarycare.cds.terminology.ConceptMapIndex;
+import se.primarycare.cds.terminology.ProductCatalogue;
 
 /**
  * Reads {@code context.draftOrders} leniently, as real EHRs and the CDS Hooks sandbox send them: single objects
@@ -67,45 +66,35 @@ public final class DraftOrderReader {
         } catch (RuntimeException unreadable) {
             return java.util.Optional.empty();
         }
-        String id = request.getIdElement().getIdPart();
-        List<Coded> medication = medication(request);
         var dispense = request.getDispenseRequest();
         return java.util.Optional.of(new Draft(
                 new DraftOrder(
-                        id,
-                        medication,
+                        request.getIdElement().getIdPart(),
+                        medication(request),
                         dispense.hasQuantity() && dispense.getQuantity().hasValue()
                                 ? dispense.getQuantity().getValue()
                                 : null,
                         dispense.hasNumberOfRepeatsAllowed() ? dispense.getNumberOfRepeatsAllowed() : null,
                         supplyDays(dispense.getExpectedSupplyDuration()),
                         tabletsPerDay(request.getDosageInstruction()),
-                        request.getReasonCode().stream()
-                                .flatMap(c -> c.getCoding().stream())
-                                .map(c -> new Coded(c.getSystem(), c.getCode(), c.getDisplay()))
-                                .toList(),
-                        request.getReasonReference().stream()
-                                .map(r -> r.getReferenceElement()
-                                        .toUnqualifiedVersionless()
-                                        .getValue())
-                                .filter(r -> r != null)
-                                .toList()),
+                        PatientFactsMapper.reason(request.getReasonCode(), request.getReasonReference())),
                 request));
     }
 
+    /**
+     * The draft's codings as sent, plus what the ConceptMap gives for foreign ones (RxNorm → ATC and product)
+     * when the draft has no ATC or no product coding of its own. The one place a foreign code is mapped.
+     */
     private List<Coded> medication(MedicationRequest request) {
         if (!request.hasMedicationCodeableConcept()) {
             return List.of();
         }
-        CodeableConcept concept = request.getMedicationCodeableConcept();
-        List<Coded> codes = new ArrayList<>();
-        for (Coding coding : concept.getCoding()) {
-            codes.add(new Coded(coding.getSystem(), coding.getCode(), coding.getDisplay()));
-        }
-        boolean hasAtc = codes.stream().anyMatch(c -> CodeHierarchy.ATC.equals(c.system()));
-        if (!hasAtc) {
-            for (Coding coding : concept.getCoding()) {
-                conceptMaps.translate(coding.getSystem(), coding.getCode()).stream()
+        List<Coded> codes = new ArrayList<>(FhirCodings.coded(request.getMedicationCodeableConcept()));
+        for (String system : List.of(CodeHierarchy.ATC, ProductCatalogue.SYSTEM)) {
+            if (codes.stream().noneMatch(c -> system.equals(c.system()))) {
+                List.copyOf(codes).stream()
+                        .flatMap(c -> conceptMaps.translate(c.system(), c.code()).stream())
+                        .filter(t -> system.equals(t.system()))
                         .map(t -> new Coded(t.system(), t.code(), null))
                         .filter(c -> !codes.contains(c))
                         .forEach(codes::add);

@@ -4,55 +4,74 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Patient;
 import org.springframework.http.HttpStatus;
 
 /**
- * Gathers the data a CDS call needs, key by key: what the EHR prefetched is used as is (an empty Bundle means
- * "no data"); a key missing or {@code null} is fetched from the FHIR server (cds-rules.md, "Protocol"), so full,
- * partial and absent prefetch give the same facts.
+ * Gathers the patient's record for a CDS call, key by key: what the EHR prefetched is used as is (an empty Bundle
+ * means "no data"); a key missing or {@code null} is fetched from the FHIR server (cds-rules.md, "Protocol"), so
+ * full, partial and absent prefetch give the same facts. Absence needs evidence (cds-rules.md v2): a server we
+ * fetch from must know the patient, and the record must hold the Patient, or the answer is 412, never "no
+ * history".
  */
 public final class PatientDataLoader {
 
     private final FhirContext fhirContext;
-    private final Map<String, String> templates;
+    private final Map<PrefetchKey, String> templates;
 
-    public PatientDataLoader(FhirContext fhirContext, Map<String, String> templates) {
+    public PatientDataLoader(FhirContext fhirContext, Map<PrefetchKey, String> templates) {
         this.fhirContext = fhirContext;
-        this.templates = templates;
+        this.templates = Map.copyOf(templates);
     }
 
-    /** Prefetch key → resources. {@code source} gives the data source, created only when a key is missing. */
-    public Map<String, List<IBaseResource>> load(HookRequest request, Function<HookRequest, FhirDataSource> source) {
-        Map<String, List<IBaseResource>> data = new LinkedHashMap<>();
+    /** The record by prefetch key. {@code source} is asked for a data source only when a key is missing. */
+    public Map<PrefetchKey, List<IBaseResource>> load(HookRequest request, Supplier<FhirDataSource> source) {
+        Map<PrefetchKey, List<IBaseResource>> data = new EnumMap<>(PrefetchKey.class);
         FhirDataSource fetcher = null;
-        for (Map.Entry<String, String> template : templates.entrySet()) {
-            JsonNode prefetched = request.prefetch().get(template.getKey());
+        for (PrefetchKey key : PrefetchKey.values()) {
+            JsonNode prefetched = request.prefetch().get(key.key());
             if (prefetched != null && !prefetched.isNull()) {
-                data.put(template.getKey(), parse(template.getKey(), prefetched));
-            } else {
-                if (fetcher == null) {
-                    fetcher = source.apply(request);
-                }
-                String query = template.getValue().replace("{{context.patientId}}", request.patientId());
-                data.put(template.getKey(), fetcher.fetch(query));
+                data.put(key, parse(key, prefetched));
+                continue;
             }
+            if (fetcher == null) {
+                fetcher = source.get();
+                requireKnownPatient(fetch(fetcher, PrefetchKey.PATIENT, request), request);
+            }
+            data.put(key, fetch(fetcher, key, request));
         }
+        requireKnownPatient(data.get(PrefetchKey.PATIENT), request);
         return data;
     }
 
-    private List<IBaseResource> parse(String key, JsonNode prefetched) {
+    private List<IBaseResource> fetch(FhirDataSource fetcher, PrefetchKey key, HookRequest request) {
+        return fetcher.fetch(templates.get(key).replace("{{context.patientId}}", request.patientId()));
+    }
+
+    private static void requireKnownPatient(List<IBaseResource> patient, HookRequest request) {
+        if (patient == null || patient.stream().noneMatch(Patient.class::isInstance)) {
+            throw new CdsException(
+                    HttpStatus.PRECONDITION_FAILED,
+                    "unknown-patient",
+                    "Patient '" + request.patientId()
+                            + "' is not known to the FHIR server the data comes from; without the patient's record"
+                            + " the service gives no advice");
+        }
+    }
+
+    private List<IBaseResource> parse(PrefetchKey key, JsonNode prefetched) {
         IBaseResource resource;
         try {
             resource = fhirContext.newJsonParser().parseResource(prefetched.toString());
         } catch (DataFormatException e) {
             throw CdsException.badRequest(
-                    "malformed-prefetch", "prefetch." + key + " is not a FHIR resource: " + e.getMessage());
+                    "malformed-prefetch", "prefetch." + key.key() + " is not a FHIR resource: " + e.getMessage());
         }
         if (resource instanceof Bundle bundle) {
             List<IBaseResource> resources = new ArrayList<>();
@@ -65,7 +84,7 @@ public final class PatientDataLoader {
             throw new CdsException(
                     HttpStatus.PRECONDITION_FAILED,
                     "prefetch-unavailable",
-                    "prefetch." + key + " is an OperationOutcome: the EHR could not get the data");
+                    "prefetch." + key.key() + " is an OperationOutcome: the EHR could not get the data");
         }
         return List.of(resource);
     }

@@ -1,91 +1,110 @@
 package se.primarycare.cds.hooks;
 
-import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.CarePlan;
-import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import se.primarycare.cds.fhir.SwedishCalendar;
 import se.primarycare.cds.rules.CarePlanMade;
-import se.primarycare.cds.rules.Coded;
 import se.primarycare.cds.rules.Diagnosis;
 import se.primarycare.cds.rules.DraftOrder;
 import se.primarycare.cds.rules.MedicationUse;
 import se.primarycare.cds.rules.PatientFacts;
 import se.primarycare.cds.rules.ProcedureDone;
+import se.primarycare.cds.rules.Reason;
+import se.primarycare.cds.rules.ServiceRequestMade;
 import se.primarycare.cds.rules.SickLeavePeriod;
 
 /**
- * Turns the FHIR resources of a CDS call into the plain facts the rules read. Dates become calendar dates in
- * Swedish time (data-contract.md), so a prescription written at 00:30 on the 1st counts on the 1st.
+ * Turns the FHIR resources of a CDS call into the plain facts the rules read. Dates become calendar days in
+ * Swedish time ({@link SwedishCalendar}, shared with the indicators); ICD codes get their dot; Conditions that
+ * are refuted or entered in error are left out, because they never count (cds-rules.md v2).
  */
 public final class PatientFactsMapper {
 
-    private final ZoneId zone;
+    private static final Set<String> NOT_A_DIAGNOSIS = Set.of("refuted", "entered-in-error");
+    private static final Set<String> ACTIVE = Set.of("active", "recurrence", "relapse");
 
-    public PatientFactsMapper(ZoneId zone) {
-        this.zone = zone;
+    private final SwedishCalendar calendar;
+
+    public PatientFactsMapper(SwedishCalendar calendar) {
+        this.calendar = calendar;
+    }
+
+    public java.time.ZoneId zone() {
+        return calendar.zone();
     }
 
     public PatientFacts map(
-            String patientId, LocalDate today, Map<String, List<IBaseResource>> data, List<DraftOrder> drafts) {
-        Patient patient = data.getOrDefault("patient", List.of()).stream()
-                .filter(Patient.class::isInstance)
-                .map(Patient.class::cast)
+            String patientId, LocalDate today, Map<PrefetchKey, List<IBaseResource>> data, List<DraftOrder> drafts) {
+        Patient patient = of(data, PrefetchKey.PATIENT, Patient.class).stream()
                 .findFirst()
                 .orElse(null);
         List<MedicationUse> medications = new ArrayList<>();
-        of(data, "medicationRequests", MedicationRequest.class).forEach(r -> medications.add(request(r)));
-        of(data, "medicationStatements", MedicationStatement.class).forEach(s -> medications.add(statement(s, today)));
+        of(data, PrefetchKey.MEDICATION_REQUESTS, MedicationRequest.class).forEach(r -> medications.add(request(r)));
+        of(data, PrefetchKey.MEDICATION_STATEMENTS, MedicationStatement.class)
+                .forEach(s -> medications.add(statement(s)));
         return new PatientFacts(
                 patientId,
                 today,
-                patient != null && patient.hasBirthDate() ? date(patient.getBirthDateElement()) : null,
+                patient != null && patient.hasBirthDate() ? calendar.day(patient.getBirthDateElement()) : null,
                 patient != null && patient.hasManagingOrganization() && (!patient.hasActive() || patient.getActive()),
-                of(data, "conditions", Condition.class).stream()
+                of(data, PrefetchKey.CONDITIONS, Condition.class).stream()
+                        .filter(PatientFactsMapper::counts)
                         .map(this::diagnosis)
                         .toList(),
                 medications,
-                of(data, "procedures", Procedure.class).stream()
+                of(data, PrefetchKey.PROCEDURES, Procedure.class).stream()
                         .map(this::procedure)
                         .toList(),
-                of(data, "sickLeave", Observation.class).stream()
+                of(data, PrefetchKey.SERVICE_REQUESTS, ServiceRequest.class).stream()
+                        .map(this::serviceRequest)
+                        .toList(),
+                of(data, PrefetchKey.SICK_LEAVE, Observation.class).stream()
                         .filter(Observation::hasEffectivePeriod)
                         .map(this::sickLeave)
                         .toList(),
-                of(data, "carePlans", CarePlan.class).stream()
+                of(data, PrefetchKey.CARE_PLANS, CarePlan.class).stream()
                         .map(this::carePlan)
                         .toList(),
                 drafts);
     }
 
-    private static <T> List<T> of(Map<String, List<IBaseResource>> data, String key, Class<T> type) {
+    private static <T> List<T> of(Map<PrefetchKey, List<IBaseResource>> data, PrefetchKey key, Class<T> type) {
         return data.getOrDefault(key, List.of()).stream()
                 .filter(type::isInstance)
                 .map(type::cast)
                 .toList();
     }
 
+    private static boolean counts(Condition condition) {
+        return condition.getVerificationStatus().getCoding().stream()
+                .noneMatch(c -> NOT_A_DIAGNOSIS.contains(c.getCode()));
+    }
+
     private Diagnosis diagnosis(Condition condition) {
         String status = condition.getClinicalStatus().getCodingFirstRep().getCode();
-        boolean active =
-                status == null || List.of("active", "recurrence", "relapse").contains(status);
         LocalDate recorded = condition.hasRecordedDate()
-                ? date(condition.getRecordedDateElement())
-                : condition.hasOnsetDateTimeType() ? date(condition.getOnsetDateTimeType()) : null;
-        return new Diagnosis(reference(condition), codes(condition.getCode()), active, recorded);
+                ? calendar.day(condition.getRecordedDateElement())
+                : condition.hasOnsetDateTimeType() ? calendar.day(condition.getOnsetDateTimeType()) : null;
+        return new Diagnosis(
+                reference(condition),
+                FhirCodings.coded(condition.getCode()),
+                status == null || ACTIVE.contains(status),
+                recorded);
     }
 
     private MedicationUse request(MedicationRequest request) {
@@ -95,56 +114,77 @@ public final class PatientFactsMapper {
                 reference(request),
                 MedicationUse.Kind.REQUEST,
                 request.hasStatus() ? request.getStatus().toCode() : null,
-                request.hasMedicationCodeableConcept() ? codes(request.getMedicationCodeableConcept()) : List.of(),
-                request.hasAuthoredOn() ? date(request.getAuthoredOnElement()) : null,
+                request.hasMedicationCodeableConcept()
+                        ? FhirCodings.coded(request.getMedicationCodeableConcept())
+                        : List.of(),
+                request.hasAuthoredOn() ? calendar.day(request.getAuthoredOnElement()) : null,
                 null,
                 quantity,
-                dispense.hasNumberOfRepeatsAllowed() ? dispense.getNumberOfRepeatsAllowed() : 0);
+                dispense.hasNumberOfRepeatsAllowed() ? dispense.getNumberOfRepeatsAllowed() : 0,
+                reason(request.getReasonCode(), request.getReasonReference()));
     }
 
-    private MedicationUse statement(MedicationStatement statement, LocalDate today) {
+    private MedicationUse statement(MedicationStatement statement) {
         LocalDate start = null;
         LocalDate end = null;
         if (statement.hasEffectivePeriod()) {
-            start = statement.getEffectivePeriod().hasStart()
-                    ? date(statement.getEffectivePeriod().getStartElement())
-                    : null;
-            end = statement.getEffectivePeriod().hasEnd()
-                    ? date(statement.getEffectivePeriod().getEndElement())
-                    : null;
+            start = calendar.day(statement.getEffectivePeriod().getStartElement());
+            end = calendar.day(statement.getEffectivePeriod().getEndElement());
         } else if (statement.hasEffectiveDateTimeType()) {
-            start = date(statement.getEffectiveDateTimeType());
+            start = calendar.day(statement.getEffectiveDateTimeType());
         }
         return new MedicationUse(
                 reference(statement),
                 MedicationUse.Kind.STATEMENT,
                 statement.hasStatus() ? statement.getStatus().toCode() : null,
-                statement.hasMedicationCodeableConcept() ? codes(statement.getMedicationCodeableConcept()) : List.of(),
+                statement.hasMedicationCodeableConcept()
+                        ? FhirCodings.coded(statement.getMedicationCodeableConcept())
+                        : List.of(),
                 start,
                 end,
                 null,
-                0);
+                0,
+                reason(statement.getReasonCode(), statement.getReasonReference()));
+    }
+
+    /** The reasons of an order or statement: codes (ICD normalised) and the Conditions referenced. */
+    static Reason reason(List<org.hl7.fhir.r4.model.CodeableConcept> codes, List<Reference> references) {
+        return new Reason(
+                FhirCodings.coded(codes),
+                references.stream()
+                        .map(r -> r.getReferenceElement()
+                                .toUnqualifiedVersionless()
+                                .getValue())
+                        .filter(r -> r != null)
+                        .toList());
     }
 
     private ProcedureDone procedure(Procedure procedure) {
         LocalDate performed = procedure.hasPerformedDateTimeType()
-                ? date(procedure.getPerformedDateTimeType())
+                ? calendar.day(procedure.getPerformedDateTimeType())
                 : procedure.hasPerformedPeriod()
-                                && procedure.getPerformedPeriod().hasStart()
-                        ? date(procedure.getPerformedPeriod().getStartElement())
+                        ? calendar.day(procedure.getPerformedPeriod().getStartElement())
                         : null;
         return new ProcedureDone(
                 reference(procedure),
-                codes(procedure.getCode()),
+                FhirCodings.coded(procedure.getCode()),
                 procedure.hasStatus() ? procedure.getStatus().toCode() : null,
                 performed);
+    }
+
+    private ServiceRequestMade serviceRequest(ServiceRequest request) {
+        return new ServiceRequestMade(
+                reference(request),
+                FhirCodings.coded(request.getCode()),
+                request.hasStatus() ? request.getStatus().toCode() : null,
+                request.hasAuthoredOn() ? calendar.day(request.getAuthoredOnElement()) : null);
     }
 
     private SickLeavePeriod sickLeave(Observation observation) {
         var period = observation.getEffectivePeriod();
         return new SickLeavePeriod(
-                period.hasStart() ? date(period.getStartElement()) : null,
-                period.hasEnd() ? date(period.getEndElement()) : null,
+                calendar.day(period.getStartElement()),
+                calendar.day(period.getEndElement()),
                 observation.getFocus().stream()
                         .map(r -> r.getReferenceElement()
                                 .toUnqualifiedVersionless()
@@ -155,31 +195,14 @@ public final class PatientFactsMapper {
     private CarePlanMade carePlan(CarePlan plan) {
         return new CarePlanMade(
                 reference(plan),
-                plan.getCategory().stream().flatMap(c -> codes(c).stream()).toList(),
+                FhirCodings.coded(plan.getCategory()),
                 plan.hasStatus() ? plan.getStatus().toCode() : null,
-                plan.hasCreated() ? date(plan.getCreatedElement()) : null);
-    }
-
-    private static List<Coded> codes(CodeableConcept concept) {
-        return concept.getCoding().stream()
-                .map(c -> new Coded(c.getSystem(), c.getCode(), c.getDisplay()))
-                .toList();
+                plan.hasCreated() ? calendar.day(plan.getCreatedElement()) : null);
     }
 
     private static String reference(Resource resource) {
         return resource.getIdElement().toUnqualifiedVersionless().getValue() == null
                 ? null
                 : resource.fhirType() + "/" + resource.getIdElement().getIdPart();
-    }
-
-    /** A date-only value is taken as written; a dateTime is converted to Swedish time first. */
-    private LocalDate date(BaseDateTimeType value) {
-        if (value == null || value.getValue() == null) {
-            return null;
-        }
-        if (value.getPrecision().ordinal() <= TemporalPrecisionEnum.DAY.ordinal()) {
-            return LocalDate.of(value.getYear(), value.getMonth() + 1, value.getDay());
-        }
-        return value.getValue().toInstant().atZone(zone).toLocalDate();
     }
 }

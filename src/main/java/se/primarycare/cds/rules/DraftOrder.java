@@ -6,15 +6,14 @@ import java.util.List;
 
 /**
  * A medication order the clinician is writing ({@code context.draftOrders}), with its medication already mapped
- * to ATC (and product, when known).
+ * to ATC and product (from RxNorm, when that is all the EHR sent) and ICD reason codes normalised.
  *
  * @param id the draft's id as the EHR sent it (used to point update suggestions at it)
+ * @param medication every coding: as sent, plus the ATC and product codings the ConceptMap gave
  * @param quantity dispenseRequest.quantity (tablets), null when absent
  * @param repeats numberOfRepeatsAllowed, null when absent
  * @param supplyDays expectedSupplyDuration in days, null when absent
  * @param tabletsPerDay daily dose from doseAndRate × frequency / period, null when not derivable
- * @param reasonCodes the order's reasonCode codings
- * @param reasonReferences the order's reasonReference targets ({@code Condition/id})
  */
 public record DraftOrder(
         String id,
@@ -23,13 +22,11 @@ public record DraftOrder(
         Integer repeats,
         BigDecimal supplyDays,
         BigDecimal tabletsPerDay,
-        List<Coded> reasonCodes,
-        List<String> reasonReferences) {
+        Reason reason) {
 
     public DraftOrder {
         medication = List.copyOf(medication);
-        reasonCodes = List.copyOf(reasonCodes);
-        reasonReferences = List.copyOf(reasonReferences);
+        reason = reason == null ? Reason.NONE : reason;
     }
 
     /**
@@ -44,10 +41,6 @@ public record DraftOrder(
             return supplyDays.multiply(tabletsPerDay).setScale(0, RoundingMode.CEILING);
         }
         return null;
-    }
-
-    public boolean hasReason() {
-        return !reasonCodes.isEmpty() || !reasonReferences.isEmpty();
     }
 
     public String code(String system) {

@@ -9,4 +9,9 @@ public record ProcedureDone(String reference, List<Coded> codes, String status, 
     public ProcedureDone {
         codes = List.copyOf(codes);
     }
+
+    /** Completed, performed on a day from {@code from} to {@code to} (both inclusive). */
+    public boolean completedBetween(LocalDate from, LocalDate to) {
+        return "completed".equals(status) && performed != null && !performed.isBefore(from) && !performed.isAfter(to);
+    }
 }

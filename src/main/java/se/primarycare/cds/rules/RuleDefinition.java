@@ -8,16 +8,15 @@ import java.util.Map;
  * must all hold), and the card it gives. Loaded and checked at start by {@link RuleLoader}.
  *
  * @param hooks the CDS hooks the rule runs on ({@code order-select}, {@code order-sign}, {@code patient-view})
- * @param indicator {@code info}, {@code warning} or {@code critical}
  * @param cases alternatives: the first case whose conditions all hold fires; its params fill the texts
- * @param messages named texts the engine fills in for special placeholders (e.g. {@code starterPack},
- *     {@code noStarterPack})
+ * @param messages named texts the engine fills in for special placeholders (e.g. {@code starterPack})
+ * @param mergeInto under the alert budget, the rules whose card this rule's advice belongs with, in order
  */
 public record RuleDefinition(
         String id,
         String title,
         List<String> hooks,
-        String indicator,
+        Indicator indicator,
         RuleSource source,
         List<RuleCase> cases,
         LocalizedText summary,
@@ -25,7 +24,8 @@ public record RuleDefinition(
         List<SuggestionDefinition> suggestions,
         List<OverrideReasonDefinition> overrideReasons,
         List<LinkDefinition> links,
-        Map<String, LocalizedText> messages) {
+        Map<String, LocalizedText> messages,
+        List<String> mergeInto) {
 
     public RuleDefinition {
         messages = messages == null ? Map.of() : Map.copyOf(messages);
@@ -34,13 +34,19 @@ public record RuleDefinition(
         suggestions = suggestions == null ? List.of() : List.copyOf(suggestions);
         overrideReasons = overrideReasons == null ? List.of() : List.copyOf(overrideReasons);
         links = links == null ? List.of() : List.copyOf(links);
+        mergeInto = mergeInto == null ? List.of() : List.copyOf(mergeInto);
     }
 
     /** Where the advice comes from: shown on the card as {@code source.label} / {@code source.url}. */
     public record RuleSource(LocalizedText label, String url) {}
 
-    /** One way the rule can fire, with the values its texts and suggestions use. */
-    public record RuleCase(Map<String, Object> params, List<Condition> when) {
+    /**
+     * One way the rule can fire, with the values its texts and suggestions use.
+     *
+     * @param name lets suggestions and links apply to some cases only (e.g. {@code renewal}, {@code opioid})
+     * @param note a case-specific paragraph, shown where the texts say {@code {caseNote}}
+     */
+    public record RuleCase(String name, Map<String, Object> params, LocalizedText note, List<Condition> when) {
 
         public RuleCase {
             params = params == null ? Map.of() : Map.copyOf(params);
@@ -51,15 +57,20 @@ public record RuleDefinition(
     /** A reason a clinician may give for not following the card. */
     public record OverrideReasonDefinition(String code, LocalizedText display) {}
 
-    /** A link on the card (e.g. a patient leaflet). */
-    public record LinkDefinition(LocalizedText label, String url) {}
-
     /**
-     * A suggestion: {@code create-service-request} (KVÅ {@code code}, or {@code text} only), {@code
-     * create-care-plan} (a draft plan of {@code category}), or {@code update-draft-to-starter-pack}.
+     * A link on the card. {@code url} is the default; when {@code configKey} is set, the operator's value of
+     * {@code primarycare.cds.links.<configKey>} replaces it (e.g. the region's own patient leaflet).
      *
-     * @param reasonFrom which matched fact the new resource refers to: {@code diagnosis} or {@code episode}
+     * @param cases the cases it belongs to (empty = all)
      */
-    public record SuggestionDefinition(
-            String type, LocalizedText label, Coded code, LocalizedText text, Coded category, String reasonFrom) {}
+    public record LinkDefinition(LocalizedText label, String url, String configKey, List<String> cases) {
+
+        public LinkDefinition {
+            cases = cases == null ? List.of() : List.copyOf(cases);
+        }
+
+        boolean appliesTo(RuleCase ruleCase) {
+            return cases.isEmpty() || cases.contains(ruleCase.name());
+        }
+    }
 }

@@ -27,7 +27,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 public final class RuleLoader {
 
     public static final String SCHEMA = "rule.schema.json";
-    private static final Set<String> NOT_RULES = Set.of(SCHEMA, "services.json");
+    public static final String ENGINE = "engine.json";
+    private static final Set<String> NOT_RULES = Set.of(SCHEMA, "services.json", ENGINE);
 
     private final ObjectMapper json = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -66,7 +67,51 @@ public final class RuleLoader {
             }
         }
         rules.sort(Comparator.comparing(RuleDefinition::id));
+        checkMergeTargets(rules);
         return rules;
+    }
+
+    /**
+     * The engine's own settings ({@code engine.json} of the first location that has one): conditional members
+     * of value sets and the texts the engine adds.
+     */
+    public EngineSettings loadEngine(List<String> locations) {
+        for (String location : locations) {
+            for (Resource resource : list(location)) {
+                if (ENGINE.equals(resource.getFilename())) {
+                    try {
+                        EngineSettings settings = json.treeToValue(read(ENGINE, resource), EngineSettings.class);
+                        if (settings.texts() == null || settings.texts().unverifiedCode() == null) {
+                            throw new RuleLoadException(ENGINE, "texts.unverifiedCode is missing");
+                        }
+                        return settings;
+                    } catch (IOException e) {
+                        throw new RuleLoadException(ENGINE, e.getMessage(), e);
+                    }
+                }
+            }
+        }
+        throw new RuleLoadException(ENGINE, "is in none of " + locations);
+    }
+
+    /** cds-services/engine.json. */
+    public record EngineSettings(List<ConditionalMember> conditionalMembers, EngineTexts texts) {
+
+        public EngineSettings {
+            conditionalMembers = conditionalMembers == null ? List.of() : List.copyOf(conditionalMembers);
+        }
+    }
+
+    private static void checkMergeTargets(List<RuleDefinition> rules) {
+        Set<String> ids = new HashSet<>();
+        rules.forEach(r -> ids.add(r.id()));
+        for (RuleDefinition rule : rules) {
+            for (String target : rule.mergeInto()) {
+                if (!ids.contains(target)) {
+                    throw new RuleLoadException(rule.id() + ".json", "mergeInto: no rule '" + target + "' is loaded");
+                }
+            }
+        }
     }
 
     RuleDefinition parse(String name, JsonNode node) {
@@ -86,11 +131,46 @@ public final class RuleLoader {
             throw new RuleLoadException(name, "id: '" + rule.id() + "' must match the file name");
         }
         checkValueSets(name, node, "$");
-        if (!"info".equals(rule.indicator()) && rule.overrideReasons().isEmpty()) {
+        if (rule.indicator().interrupts() && rule.overrideReasons().isEmpty()) {
             throw new RuleLoadException(
-                    name, "overrideReasons: a " + rule.indicator() + " card must offer override reasons");
+                    name, "overrideReasons: a " + rule.indicator().code() + " card must offer override reasons");
         }
+        checkConditionOrder(name, rule);
+        checkCaseNames(name, rule);
         return rule;
+    }
+
+    /** A condition that needs an episode or diagnosis must come after one that finds it, in every case. */
+    private static void checkConditionOrder(String name, RuleDefinition rule) {
+        for (int c = 0; c < rule.cases().size(); c++) {
+            Set<Findings.Kind> found = new HashSet<>();
+            List<Condition> when = rule.cases().get(c).when();
+            for (int i = 0; i < when.size(); i++) {
+                Set<Findings.Kind> missing = new HashSet<>(when.get(i).needs());
+                missing.removeAll(found);
+                if (!missing.isEmpty()) {
+                    throw new RuleLoadException(
+                            name,
+                            "cases[" + c + "].when[" + i + "]: needs " + missing
+                                    + " found by an earlier condition (e.g. sick-leave-episode first)");
+                }
+                found.addAll(when.get(i).gives());
+            }
+        }
+    }
+
+    /** Suggestions and links limited to cases must name cases that exist. */
+    private static void checkCaseNames(String name, RuleDefinition rule) {
+        Set<String> cases = new HashSet<>();
+        rule.cases().forEach(c -> cases.add(c.name()));
+        List<String> used = new ArrayList<>();
+        rule.suggestions().forEach(s -> used.addAll(s.cases() == null ? List.of() : s.cases()));
+        rule.links().forEach(l -> used.addAll(l.cases()));
+        for (String wanted : used) {
+            if (!cases.contains(wanted)) {
+                throw new RuleLoadException(name, "cases: no case is named '" + wanted + "'");
+            }
+        }
     }
 
     /** Every {@code valueSet} named anywhere in the rule must be one of {@code fhir-profiles/}. */

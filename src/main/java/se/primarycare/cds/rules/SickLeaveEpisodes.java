@@ -18,8 +18,15 @@ public final class SickLeaveEpisodes {
     /** One joined episode and the periods it is made of. */
     public record Episode(LocalDate start, LocalDate end, List<SickLeavePeriod> periods) {
 
+        /** Whole length, planned days of the last certificate included: the thresholds use it. */
         public long lengthDays() {
             return ChronoUnit.DAYS.between(start, end) + 1;
+        }
+
+        /** Days on sick leave so far (start to today, or to the end when it has ended): what texts show. */
+        public long daysUntil(LocalDate today) {
+            LocalDate last = end.isBefore(today) ? end : today;
+            return ChronoUnit.DAYS.between(start, last) + 1;
         }
     }
 

@@ -17,6 +17,7 @@ public final class ProductCatalogue {
             BigDecimal strengthMg,
             List<Integer> packSizes,
             BigDecimal dddMg,
+            boolean verified,
             Concept concept) {
 
         /** The largest pack of at most {@code limit} units, if any. */
@@ -43,6 +44,7 @@ public final class ProductCatalogue {
                         .sorted()
                         .toList(),
                 new BigDecimal(concept.property("ddd-mg").orElseThrow()),
+                concept.flag("verified"),
                 concept);
     }
 
@@ -51,20 +53,16 @@ public final class ProductCatalogue {
     }
 
     /**
-     * The starter package for a draft (cds-rules.md, "Starter pack"): among products of the same substance
-     * (ATC code), the largest pack ≤ the limit, preferring the draft's strength, then the closest strength
-     * (the lower one on a tie). Empty when the substance has no pack that small (lorazepam, clonazepam).
+     * The verified products of a substance (ATC code) that come in a pack of at most {@code limit} units, each
+     * with its largest such pack, by strength. Products with {@code verified=false} are never offered.
      */
-    public Optional<StarterPack> starterPack(String atc, String draftProduct, int limit) {
-        BigDecimal strength = product(draftProduct).map(Product::strengthMg).orElse(null);
+    public List<StarterPack> starterPacks(String atc, int limit) {
         return products.stream()
-                .filter(p -> p.atc().equals(atc))
+                .filter(p -> p.atc().equals(atc) && p.verified())
                 .filter(p -> p.largestPackAtMost(limit).isPresent())
-                .min(Comparator.comparing((Product p) -> strength == null
-                                ? p.strengthMg()
-                                : p.strengthMg().subtract(strength).abs())
-                        .thenComparing(Product::strengthMg))
-                .map(p -> new StarterPack(p, p.largestPackAtMost(limit).orElseThrow()));
+                .sorted(Comparator.comparing(Product::strengthMg).thenComparing(Product::code))
+                .map(p -> new StarterPack(p, p.largestPackAtMost(limit).orElseThrow()))
+                .toList();
     }
 
     /** A product and the pack size to prescribe. */

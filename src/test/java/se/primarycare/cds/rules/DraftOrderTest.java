@@ -35,7 +35,6 @@ class DraftOrderTest {
                 repeats,
                 days,
                 perDay,
-                List.of(),
-                List.of());
+                Reason.NONE);
     }
 }

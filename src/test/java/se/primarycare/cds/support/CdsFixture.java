@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * A CDS rule fixture of {@code src/test/resources/cds/<rule>/<case>.json}: a CDS Hooks request and the cards it
  * must and must not give. Dates are relative ({@code {{today-13m}}}) and resolved against today in Swedish time.
  */
-public record CdsFixture(String name, String service, ObjectNode request, JsonNode expect) {
+public record CdsFixture(String name, String service, ObjectNode request, JsonNode expect, String acceptLanguage) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern RELATIVE_DATE = Pattern.compile("\\{\\{today(?:([+-]\\d+)([dmy]))?}}");
@@ -41,7 +41,11 @@ public record CdsFixture(String name, String service, ObjectNode request, JsonNo
             String text = resolveDates(Files.readString(file, StandardCharsets.UTF_8), today());
             JsonNode node = JSON.readTree(text);
             return new CdsFixture(
-                    name, node.get("service").asText(), (ObjectNode) node.get("request"), node.get("expect"));
+                    name,
+                    node.get("service").asText(),
+                    (ObjectNode) node.get("request"),
+                    node.get("expect"),
+                    node.path("acceptLanguage").asText(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -68,6 +72,11 @@ public record CdsFixture(String name, String service, ObjectNode request, JsonNo
         }
         matcher.appendTail(out);
         return out.toString();
+    }
+
+    /** The HTTP status the call must get (200 unless the fixture says otherwise, e.g. 412). */
+    public int status() {
+        return expect.path("status").asInt(200);
     }
 
     public boolean isOrderSign() {

@@ -1,0 +1,81 @@
+package se.primarycare.cds.hooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.ConceptMap;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import se.primarycare.cds.rules.Language;
+import se.primarycare.cds.support.CardExpectations;
+import se.primarycare.cds.support.CdsFixture;
+import se.primarycare.cds.support.TestProfiles;
+import se.primarycare.cds.terminology.CodeHierarchy;
+import se.primarycare.cds.terminology.ConceptMapIndex;
+import se.primarycare.cds.terminology.TerminologyIndex;
+import se.primarycare.cds.terminology.ValueSetIndex;
+
+/**
+ * Every fixture of {@code src/test/resources/cds/} through the CDS service in-process: the same objects the
+ * server wires ({@link CdsRules}), the real rule files and fhir-profiles, the request as the EHR sends it, no
+ * Spring context and no HTTP (those are {@code CdsRuleFixturesIT}'s and {@code CdsProtocolIT}'s job). Missing
+ * prefetch is read from an empty store, which knows no patient: the call must then be 412.
+ */
+class CdsRuleFixturesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final CdsHooksProperties PROPERTIES = new Binder(new MapConfigurationPropertySource(Map.of(
+                    "primarycare.cds.rule-locations[0]", "classpath:cds-services/",
+                    "primarycare.cds.rule-locations[1]", "classpath:test-rules/")))
+            .bindOrCreate("primarycare.cds", CdsHooksProperties.class);
+
+    static CdsRules rules() {
+        TerminologyIndex terminology = TestProfiles.terminology();
+        return CdsRules.load(
+                PROPERTIES,
+                FhirContext.forR4Cached(),
+                terminology,
+                new ValueSetIndex(TestProfiles.profiles().ofType(ValueSet.class), new CodeHierarchy(terminology)),
+                new ConceptMapIndex(TestProfiles.profiles().ofType(ConceptMap.class)),
+                JSON);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyFixtureGivesItsExpectedCards() {
+        CdsRules rules = rules();
+        List<String> logged = new ArrayList<>();
+        CdsHookService service = rules.service(
+                (serviceId, ruleIds, card) -> logged.add(card.uuid()), Clock.system(ZoneId.of("Europe/Stockholm")));
+        FhirDataSource emptyStore = query -> List.of();
+        return CdsFixture.all().stream()
+                .map(fixture -> DynamicTest.dynamicTest(fixture.name(), () -> {
+                    CdsServiceCatalogue.CdsService cds =
+                            rules.catalogue().service(fixture.service()).orElseThrow();
+                    HookRequest request =
+                            HookRequest.parse(fixture.request(), Language.fromAcceptLanguage(fixture.acceptLanguage()));
+                    if (fixture.status() != 200) {
+                        assertThatThrownBy(() -> service.call(cds, request, () -> emptyStore))
+                                .isInstanceOfSatisfying(
+                                        CdsException.class,
+                                        e -> assertThat(e.status().value()).isEqualTo(fixture.status()));
+                        return;
+                    }
+                    ObjectNode response = service.call(cds, request, () -> emptyStore);
+                    CardExpectations.assertResponse(response.get("cards"), fixture.expect());
+                    response.get("cards").forEach(card -> assertThat(logged)
+                            .contains(card.get("uuid").asText()));
+                }));
+    }
+}
