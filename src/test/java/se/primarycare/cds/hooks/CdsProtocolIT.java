@@ -82,7 +82,8 @@ class CdsProtocolIT {
     void fullPartialAndNoPrefetchGiveTheSameCards() {
         int withCards = 0;
         for (CdsFixture fixture : CdsFixture.all()) {
-            if (!fixture.isOrderSign() && !fixture.service().endsWith("patient-view")) {
+            if (fixture.status() != 200
+                    || (!fixture.isOrderSign() && !fixture.service().endsWith("patient-view"))) {
                 continue;
             }
             List<String> full = cardKeys(cds.post("/cds-services/" + fixture.service(), fixture.request()));
@@ -118,6 +119,9 @@ class CdsProtocolIT {
     void appliedSuggestionsAreAcceptedByTheFhirServer() {
         int applied = 0;
         for (CdsFixture fixture : CdsFixture.all()) {
+            if (fixture.status() != 200) {
+                continue;
+            }
             storePrefetch(fixture.request().get("prefetch"));
             JsonNode cards = cds.post("/cds-services/" + fixture.service(), fixture.request())
                     .json()
@@ -129,8 +133,7 @@ class CdsProtocolIT {
                         assertThat(ProfileValidator.errors(
                                         (org.hl7.fhir.r4.model.Resource)
                                                 FhirHttp.FHIR.newJsonParser().parseResource(resource.toString()),
-                                        PROFILE_OF.get(
-                                                resource.get("resourceType").asText())))
+                                        profileOf(resource)))
                                 .as(fixture.name() + " suggestion " + resource)
                                 .isEmpty();
                         FhirHttp.Response response =
@@ -222,6 +225,16 @@ class CdsProtocolIT {
         assertThat(response.json().path("code").asText()).isEqualTo(code);
         assertThat(response.json().path("error").asText()).isNotBlank();
         assertThat(response.body()).doesNotContain("Exception", "\tat ");
+    }
+
+    /** The contract profile a suggested resource must meet (a CarePlan's by its category). */
+    private static String profileOf(JsonNode resource) {
+        String type = resource.get("resourceType").asText();
+        if (type.equals("CarePlan")
+                && resource.findValuesAsText("code").contains("medication-plan")) {
+            return "se-medication-plan";
+        }
+        return PROFILE_OF.get(type);
     }
 
     private static CdsFixture fixture(String name) {
