@@ -36,6 +36,18 @@ public record CdsFixture(String name, String service, ObjectNode request, JsonNo
         }
     }
 
+    /**
+     * Up to {@code perFolder} fixtures of each rule folder, for HTTP tests that replay fixtures through the real
+     * store: as many as the v1 suite had, so the HTTP layer stays covered without the suite growing with every
+     * new in-process fixture.
+     */
+    public static List<CdsFixture> sample(int perFolder) {
+        java.util.Map<String, Integer> taken = new java.util.HashMap<>();
+        return all().stream()
+                .filter(f -> taken.merge(f.name().substring(0, f.name().indexOf('/')), 1, Integer::sum) <= perFolder)
+                .toList();
+    }
+
     private static CdsFixture load(String name, Path file) {
         try {
             String text = resolveDates(Files.readString(file, StandardCharsets.UTF_8), today());
