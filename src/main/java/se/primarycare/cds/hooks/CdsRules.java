@@ -60,13 +60,18 @@ public record CdsRules(
 
     public CdsHookService service(CardLog log, Clock clock) {
         return new CdsHookService(
-                new DraftOrderReader(fhirContext, conceptMaps),
-                new PatientDataLoader(fhirContext, catalogue.prefetch()),
-                new PatientFactsMapper(CdsHooksConfig.calendar(properties)),
-                engine,
-                new CardWriter(json, fhirContext),
-                log,
-                json,
-                clock);
+                drafts(), loader(), facts(), engine, new CardWriter(json, fhirContext), log, json, clock);
+    }
+
+    public DraftOrderReader drafts() {
+        return new DraftOrderReader(fhirContext, conceptMaps);
+    }
+
+    public PatientDataLoader loader() {
+        return new PatientDataLoader(fhirContext, catalogue.prefetch());
+    }
+
+    public PatientFactsMapper facts() {
+        return new PatientFactsMapper(CdsHooksConfig.calendar(properties));
     }
 }

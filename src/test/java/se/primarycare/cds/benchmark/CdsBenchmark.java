@@ -21,11 +21,14 @@ import se.primarycare.cds.synthetic.PopulationLoader;
 import se.primarycare.cds.synthetic.PopulationWriter;
 
 /**
- * Latency of the CDS Hooks service (issue 4): order-sign with full prefetch, order-sign fetching everything from
- * the server's own store, patient-view, and an empty order-select, each called {@code --calls} times in a row
- * against a fresh server process holding a generated population.
+ * Latency of the CDS Hooks service: order-sign with full prefetch, order-sign fetching everything from the
+ * server's own store, patient-view, and an empty order-select, each called {@code --calls} times in a row against
+ * a fresh server process holding a generated population, from this separate client process, on a new connection
+ * per call, with Tomcat's access log on. With {@code --peer-jar} an earlier build of the server (e.g. version 1 of
+ * the rules) runs the same calls on the same data in the same run. Then, in-process, where the server's time goes.
  *
- * <p>Run: {@code ./mvnw -q test-compile exec:java@cds-benchmark -Dexec.args="--patients 2000 --calls 500"}
+ * <p>Run: {@code ./mvnw -q test-compile exec:java@cds-benchmark -Dexec.args="--patients 2000 --calls 500
+ * --peer-jar /tmp/v1/target/primary-care-cds-0.1.0-SNAPSHOT.jar"}
  */
 public final class CdsBenchmark {
 
@@ -40,15 +43,25 @@ public final class CdsBenchmark {
                 .run(
                         Integer.parseInt(options.getOrDefault("patients", "2000")),
                         Integer.parseInt(options.getOrDefault("calls", "500")),
-                        Arrays.asList(options.getOrDefault("audit", "on").split(",")));
+                        Arrays.asList(options.getOrDefault("audit", "on").split(",")),
+                        options.containsKey("peer-jar") ? Path.of(options.get("peer-jar")) : null);
     }
 
-    private void run(int patients, int calls, List<String> auditModes) throws Exception {
+    private void run(int patients, int calls, List<String> auditModes, Path peerJar) throws Exception {
         List<String> report = new ArrayList<>();
+        Path work = Files.createTempDirectory("pccds-cds-bench");
+        PopulationWriter.generateTo(GeneratorSettings.of(patients, 1), work.resolve("population"));
         for (String audit : auditModes) {
-            report.add("-- PDL audit log " + audit + " --");
-            runOne(patients, calls, audit.trim().equals("on"), report);
+            report.add("-- this server, PDL audit log " + audit + " --");
+            runOne(null, work, calls, audit.trim().equals("on"), report);
+            if (peerJar != null) {
+                report.add("-- peer " + peerJar.getFileName() + ", PDL audit log " + audit + " --");
+                runOne(peerJar, work, calls, audit.trim().equals("on"), report);
+            }
         }
+        report.add("-- in-process, this server's CDS path without HTTP (where the time goes) --");
+        report.addAll(CdsInProcessTimings.measure(
+                fixture("benzo-anxiety/fires-active-anxiety-oxazepam.json"), Math.max(calls, 2000)));
         System.out.println();
         System.out.printf(
                 Locale.ROOT,
@@ -60,21 +73,24 @@ public final class CdsBenchmark {
         System.out.printf(
                 Locale.ROOT,
                 "reproduce: ./mvnw -q test-compile exec:java@cds-benchmark -Dexec.args=\"--patients %d --calls %d "
-                        + "--audit %s\"%n",
+                        + "--audit %s%s\"%n",
                 patients,
                 calls,
-                String.join(",", auditModes));
+                String.join(",", auditModes),
+                peerJar == null ? "" : " --peer-jar " + peerJar);
     }
 
-    private void runOne(int patients, int calls, boolean audit, List<String> report) throws Exception {
-        Path work = Files.createTempDirectory("pccds-cds-bench");
-        PopulationWriter.generateTo(GeneratorSettings.of(patients, 1), work.resolve("population"));
-        try (ServerProcess server = ServerProcess.start(
-                List.of(
-                        "--spring.datasource.url=jdbc:h2:file:" + work.resolve("db"),
-                        "--primarycare.audit.enabled=" + audit,
-                        "--primarycare.cds.rate-limit.enabled=false"),
-                work.resolve("server.log"))) {
+    private void runOne(Path jar, Path work, int calls, boolean audit, List<String> report) throws Exception {
+        Path run = Files.createTempDirectory(work, "run");
+        List<String> args = List.of(
+                "--spring.datasource.url=jdbc:h2:file:" + run.resolve("db"),
+                "--primarycare.audit.enabled=" + audit,
+                "--primarycare.cds.rate-limit.enabled=false",
+                "--server.tomcat.accesslog.enabled=true",
+                "--server.tomcat.accesslog.directory=" + run.toAbsolutePath());
+        try (ServerProcess server = jar == null
+                ? ServerProcess.start(args, run.resolve("server.log"))
+                : ServerProcess.startJar(jar, args, run.resolve("server.log"))) {
             new PopulationLoader(URI.create(server.base() + "/fhir"), 2, false, System.out)
                     .load(work.resolve("population"));
             CdsFixture sign = fixture("benzo-anxiety/fires-active-anxiety-oxazepam.json");
@@ -83,30 +99,29 @@ public final class CdsBenchmark {
             selfFetch.remove("prefetch");
             CdsFixture view = fixture("sick-leave-activity/fires-age-39-episode-21-days.json");
             CdsFixture select = fixture("protocol/order-select-empty-draft.json");
-            String url = server.base() + "/cds-services/";
-            report.add(time("order-sign, full prefetch (2 cards)", url + sign.service(), sign.request(), calls));
-            report.add(time("order-sign, no prefetch (self-fetch)", url + sign.service(), selfFetch, calls));
-            report.add(time("patient-view, full prefetch", url + view.service(), view.request(), calls));
-            report.add(time("order-select, draft without medication", url + select.service(), select.request(), calls));
+            int port = URI.create(server.base()).getPort();
+            String path = "/cds-services/";
+            report.add(time("order-sign, full prefetch", port, path + sign.service(), sign.request(), calls));
+            report.add(time("order-sign, no prefetch (self-fetch)", port, path + sign.service(), selfFetch, calls));
+            report.add(time("patient-view, full prefetch", port, path + view.service(), view.request(), calls));
+            report.add(time(
+                    "order-select, draft without medication", port, path + select.service(), select.request(), calls));
             report.add(String.format(Locale.ROOT, "RSS after the run: %d MiB", server.rssMiB()));
         }
     }
 
-    private String time(String name, String url, JsonNode body, int calls) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build();
+    private String time(String name, int port, String path, JsonNode body, int calls) throws Exception {
+        byte[] request = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         long first = System.nanoTime();
-        check(http.send(request, HttpResponse.BodyHandlers.ofString()));
+        check(OneShotHttp.post(port, path, request), path);
         double firstMs = (System.nanoTime() - first) / 1e6;
         for (int i = 0; i < 50; i++) {
-            check(http.send(request, HttpResponse.BodyHandlers.ofString()));
+            check(OneShotHttp.post(port, path, request), path);
         }
         long[] nanos = new long[calls];
         for (int i = 0; i < calls; i++) {
             long t = System.nanoTime();
-            check(http.send(request, HttpResponse.BodyHandlers.ofString()));
+            check(OneShotHttp.post(port, path, request), path);
             nanos[i] = System.nanoTime() - t;
         }
         Arrays.sort(nanos);
@@ -120,9 +135,9 @@ public final class CdsBenchmark {
                 nanos[(int) Math.ceil(calls * 0.99) - 1] / 1e6);
     }
 
-    private static void check(HttpResponse<String> response) {
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(response.statusCode() + " " + response.body());
+    private static void check(int status, String path) {
+        if (status != 200) {
+            throw new IllegalStateException(status + " from " + path);
         }
     }
 

@@ -3,29 +3,18 @@ package se.primarycare.cds.hooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ca.uhn.fhir.context.FhirContext;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.hl7.fhir.r4.model.ConceptMap;
-import org.hl7.fhir.r4.model.ValueSet;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import se.primarycare.cds.rules.Language;
 import se.primarycare.cds.support.CardExpectations;
 import se.primarycare.cds.support.CdsFixture;
-import se.primarycare.cds.support.TestProfiles;
-import se.primarycare.cds.terminology.CodeHierarchy;
-import se.primarycare.cds.terminology.ConceptMapIndex;
-import se.primarycare.cds.terminology.TerminologyIndex;
-import se.primarycare.cds.terminology.ValueSetIndex;
+import se.primarycare.cds.support.InProcessCds;
 
 /**
  * Every fixture of {@code src/test/resources/cds/} through the CDS service in-process: the same objects the
@@ -35,26 +24,9 @@ import se.primarycare.cds.terminology.ValueSetIndex;
  */
 class CdsRuleFixturesTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final CdsHooksProperties PROPERTIES = new Binder(new MapConfigurationPropertySource(Map.of(
-                    "primarycare.cds.rule-locations[0]", "classpath:cds-services/",
-                    "primarycare.cds.rule-locations[1]", "classpath:test-rules/")))
-            .bindOrCreate("primarycare.cds", CdsHooksProperties.class);
-
-    static CdsRules rules() {
-        TerminologyIndex terminology = TestProfiles.terminology();
-        return CdsRules.load(
-                PROPERTIES,
-                FhirContext.forR4Cached(),
-                terminology,
-                new ValueSetIndex(TestProfiles.profiles().ofType(ValueSet.class), new CodeHierarchy(terminology)),
-                new ConceptMapIndex(TestProfiles.profiles().ofType(ConceptMap.class)),
-                JSON);
-    }
-
     @TestFactory
     Stream<DynamicTest> everyFixtureGivesItsExpectedCards() {
-        CdsRules rules = rules();
+        CdsRules rules = InProcessCds.rules();
         List<String> logged = new ArrayList<>();
         CdsHookService service = rules.service(
                 (serviceId, ruleIds, card) -> logged.add(card.uuid()), Clock.system(ZoneId.of("Europe/Stockholm")));

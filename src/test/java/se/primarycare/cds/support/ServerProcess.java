@@ -32,14 +32,20 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public static ServerProcess start(List<String> args, Path log) throws Exception {
+        return start(List.of("-cp", classPath(), "se.primarycare.cds.PrimaryCareCdsApplication"), args, log);
+    }
+
+    /** A server from a built jar, e.g. an earlier version of this server as a benchmark peer. */
+    public static ServerProcess startJar(Path jar, List<String> args, Path log) throws Exception {
+        return start(List.of("-jar", jar.toString()), args, log);
+    }
+
+    private static ServerProcess start(List<String> launcher, List<String> args, Path log) throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC",
-                "-Xmx1g",
-                "-cp",
-                classPath(),
-                "se.primarycare.cds.PrimaryCareCdsApplication",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC", "-Xmx1g"));
+        command.addAll(launcher);
+        command.addAll(List.of(
                 "--server.port=" + port,
                 // benchmarks measure the server's work, not token handling: both checks off, as in the dev profile
                 "--primarycare.security.enabled=false",
