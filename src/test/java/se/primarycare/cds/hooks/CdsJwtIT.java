@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,8 @@ import se.primarycare.cds.support.TestEhrTokens;
 class CdsJwtIT {
 
     private static final String PATH = "/cds-services/primarycare-order-sign";
+    /** A browser-based EHR; the test configuration allows any origin (the default). */
+    private static final String BROWSER_EHR = "https://sandbox.cds-hooks.org";
 
     @LocalServerPort
     int port;
@@ -106,6 +111,36 @@ class CdsJwtIT {
         String token = TestEhrTokens.valid(audience);
         String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
         assertUnauthorized(call(tampered));
+    }
+
+    @Test
+    void refusedCallFromABrowserCarriesCorsHeadersSoTheEhrSeesThe401() {
+        for (String authorization : List.of("", "Bearer not-a-jwt", "Bearer " + TestEhrTokens.valid("https://x.se"))) {
+            CdsHttp.Response response =
+                    cds.post(PATH, body, Map.of("Authorization", authorization, "Origin", BROWSER_EHR));
+            assertUnauthorized(response);
+            assertThat(response.headers().get("access-control-allow-origin"))
+                    .as("Access-Control-Allow-Origin on the 401 for %s", authorization)
+                    .containsAnyOf(BROWSER_EHR, "*");
+        }
+    }
+
+    @Test
+    void preflightNeedsNoToken() {
+        for (String path : List.of(PATH, PATH + "/feedback")) {
+            CdsHttp.Response response = cds.send(HttpRequest.newBuilder(URI.create(cds.base() + path))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", BROWSER_EHR)
+                    .header("Access-Control-Request-Method", "POST")
+                    .header("Access-Control-Request-Headers", "authorization, content-type"));
+            assertThat(response.status()).as(path).isEqualTo(200);
+            assertThat(response.headers().get("access-control-allow-origin")).containsAnyOf(BROWSER_EHR, "*");
+            assertThat(String.join(",", response.headers().getOrDefault("access-control-allow-headers", List.of()))
+                            .toLowerCase())
+                    .contains("authorization", "content-type");
+            assertThat(String.join(",", response.headers().getOrDefault("access-control-allow-methods", List.of())))
+                    .contains("POST");
+        }
     }
 
     @Test
