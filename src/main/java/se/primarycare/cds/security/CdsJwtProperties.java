@@ -22,8 +22,11 @@ public record CdsJwtProperties(
 
     /**
      * @param iss the issuer ({@code iss} claim) as the EHR writes it
-     * @param jwks the issuer's public keys as a JWKS JSON document
-     * @param jwksUri where to fetch them instead; a token's {@code jku} header must equal it
+     * @param jwks the issuer's public keys as a JWKS JSON document; when given, the keys used (nothing is fetched)
+     * @param jwksUri where the issuer publishes its keys: fetched from there when {@code jwks} is not given. The
+     *     only {@code jku} header a token may carry (a token without one is fine); give it together with inline
+     *     {@code jwks} for an EHR whose tokens name their JWKS URL, such as the CDS Hooks sandbox. See
+     *     docs/cds-security.md
      */
     public record Issuer(String iss, String jwks, String jwksUri) {}
 

@@ -20,6 +20,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,6 +42,7 @@ public final class CdsJwtVerifier {
     private static final Set<JWSAlgorithm> ALLOWED = Set.of(JWSAlgorithm.ES384, JWSAlgorithm.RS384);
 
     private final Map<String, CdsJwtProperties.Issuer> issuers = new HashMap<>();
+    private final Map<String, URI> jwksUris = new HashMap<>();
     private final Map<String, JWKSource<SecurityContext>> keySources = new HashMap<>();
     private final Map<String, Instant> seenJti = new ConcurrentHashMap<>();
     private final long skewSeconds;
@@ -51,18 +53,42 @@ public final class CdsJwtVerifier {
         this.clock = clock;
         for (CdsJwtProperties.Issuer issuer : properties.issuers()) {
             issuers.put(issuer.iss(), issuer);
-            keySources.put(issuer.iss(), keySource(issuer));
+            URI jwksUri = jwksUri(issuer);
+            if (jwksUri != null) {
+                jwksUris.put(issuer.iss(), jwksUri);
+            }
+            keySources.put(issuer.iss(), keySource(issuer, jwksUri));
         }
     }
 
-    private static JWKSource<SecurityContext> keySource(CdsJwtProperties.Issuer issuer) {
+    /** The issuer's configured JWKS URL, checked at start also when its keys are inline (it is then never fetched). */
+    private static URI jwksUri(CdsJwtProperties.Issuer issuer) {
+        if (issuer.jwksUri() == null || issuer.jwksUri().isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(issuer.jwksUri().trim()).normalize();
+            boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+            if (!web || uri.getHost() == null) {
+                throw new URISyntaxException(issuer.jwksUri(), "not an http(s) URL");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(
+                    "primarycare.cds.security.issuers: jwks-uri of " + issuer.iss() + " is not a URL: "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** Inline keys when configured (nothing is fetched then), else the keys published at the JWKS URL. */
+    private static JWKSource<SecurityContext> keySource(CdsJwtProperties.Issuer issuer, URI jwksUri) {
         try {
             if (issuer.jwks() != null && !issuer.jwks().isBlank()) {
                 return new ImmutableJWKSet<>(JWKSet.parse(issuer.jwks()));
             }
-            if (issuer.jwksUri() != null) {
-                return JWKSourceBuilder.create(URI.create(issuer.jwksUri()).toURL())
-                        .build();
+            if (jwksUri != null) {
+                return JWKSourceBuilder.create(jwksUri.toURL()).build();
             }
         } catch (ParseException | MalformedURLException e) {
             throw new IllegalArgumentException(
@@ -86,10 +112,8 @@ public final class CdsJwtVerifier {
             if (issuer == null) {
                 return Optional.of("issuer " + claims.getIssuer() + " is not allowlisted");
             }
-            if (header.getJWKURL() != null
-                    && (issuer.jwksUri() == null
-                            || !header.getJWKURL().toString().equals(issuer.jwksUri()))) {
-                return Optional.of("jku " + header.getJWKURL() + " is not the issuer's configured JWKS");
+            if (!jkuAllowed(issuer.iss(), header.getJWKURL())) {
+                return Optional.of("jku " + header.getJWKURL() + " is not the issuer's configured jwks-uri");
             }
             Optional<JWK> key = key(claims.getIssuer(), header);
             if (key.isEmpty()) {
@@ -104,6 +128,20 @@ public final class CdsJwtVerifier {
         } catch (JOSEException e) {
             return Optional.of("signature cannot be checked: " + e.getMessage());
         }
+    }
+
+    /**
+     * A token may name where its issuer's keys are ({@code jku}; the CDS Hooks sandbox always does). Keys are never
+     * fetched from a URL a token names: the only {@code jku} accepted is the issuer's configured jwks-uri, and the
+     * keys are then the configured ones (inline keys when given, otherwise those fetched from that URL). Scheme
+     * and host compare without regard to case, as URLs do; anything else must match exactly.
+     */
+    private boolean jkuAllowed(String iss, URI jku) {
+        if (jku == null) {
+            return true;
+        }
+        URI configured = jwksUris.get(iss);
+        return configured != null && configured.equals(jku.normalize());
     }
 
     private Optional<String> checkClaims(JWTClaimsSet claims, List<String> audiences) {

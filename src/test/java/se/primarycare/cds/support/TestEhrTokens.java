@@ -13,6 +13,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Instant;
@@ -24,6 +25,9 @@ import java.util.function.UnaryOperator;
 public final class TestEhrTokens {
 
     public static final String ISSUER = "https://ehr.test.primarycare.se";
+    /** Where the test EHR would publish its keys: what a test configures as its jwks-uri (never fetched). */
+    public static final String JWKS_URL = "https://ehr.test.primarycare.se/.well-known/jwks.json";
+
     private static final JWKSet KEYS = load();
 
     private TestEhrTokens() {}
@@ -46,6 +50,16 @@ public final class TestEhrTokens {
         return es384(change.apply(claims(audience)).build());
     }
 
+    /** A valid ES384 token whose header names a JWKS URL ({@code jku}), as the CDS Hooks sandbox sends. */
+    public static String withJku(String audience, String jku) {
+        return es384(claims(audience).build(), URI.create(jku));
+    }
+
+    /** The test EHR's public keys as a JWKS document, as an issuer's inline {@code jwks} holds them. */
+    public static String publicJwks() {
+        return KEYS.toPublicJWKSet().toString();
+    }
+
     public static JWTClaimsSet.Builder claims(String audience) {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder()
@@ -57,12 +71,17 @@ public final class TestEhrTokens {
     }
 
     public static String es384(JWTClaimsSet claims) {
+        return es384(claims, null);
+    }
+
+    private static String es384(JWTClaimsSet claims, URI jku) {
         try {
             ECKey key = (ECKey) KEYS.getKeyByKeyId("test-ehr-es384");
             SignedJWT jwt = new SignedJWT(
                     new JWSHeader.Builder(JWSAlgorithm.ES384)
                             .keyID(key.getKeyID())
                             .type(JOSEObjectType.JWT)
+                            .jwkURL(jku)
                             .build(),
                     claims);
             jwt.sign(new ECDSASigner(key));
