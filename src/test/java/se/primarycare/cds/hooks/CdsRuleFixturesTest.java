@@ -3,13 +3,18 @@ package se.primarycare.cds.hooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import se.primarycare.cds.rules.Language;
 import se.primarycare.cds.support.CardExpectations;
@@ -49,5 +54,49 @@ class CdsRuleFixturesTest {
                     response.get("cards").forEach(card -> assertThat(logged)
                             .contains(card.get("uuid").asText()));
                 }));
+    }
+
+    @Test
+    void theAlertBudgetIsConfigurableAndMergingDropsNothing() throws Exception {
+        CdsFixture fixture = CdsFixture.all().stream()
+                .filter(f -> f.name().equals("budget/two-warnings-new-oxazepam-100-anxiety.json"))
+                .findFirst()
+                .orElseThrow();
+        ObjectNode before = call(InProcessCds.rules(Map.of("card-budget.max-cards-per-draft", "0")), fixture);
+        ObjectNode after = call(InProcessCds.rules(), fixture);
+
+        assertThat(before.get("cards")).hasSize(3);
+        assertThat(after.get("cards")).hasSize(2);
+        assertThat(CardExpectations.ruleIds(after.get("cards")))
+                .containsExactlyInAnyOrderElementsOf(CardExpectations.ruleIds(before.get("cards")));
+        assertThat(after.get("cards").findValues("suggestions").stream()
+                        .mapToInt(s -> s.size())
+                        .sum())
+                .isEqualTo(before.get("cards").findValues("suggestions").stream()
+                        .mapToInt(s -> s.size())
+                        .sum());
+        assertThat(after.get("cards").findValues("links").stream()
+                        .mapToInt(l -> l.size())
+                        .sum())
+                .isEqualTo(before.get("cards").findValues("links").stream()
+                        .mapToInt(l -> l.size())
+                        .sum());
+        // the example in docs/alert-budget.md is this pair
+        Path out = Path.of("target", "alert-budget-example");
+        Files.createDirectories(out);
+        ObjectMapper json = new ObjectMapper();
+        Files.writeString(
+                out.resolve("before.json"),
+                json.writerWithDefaultPrettyPrinter().writeValueAsString(before));
+        Files.writeString(
+                out.resolve("after.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(after));
+    }
+
+    private static ObjectNode call(CdsRules rules, CdsFixture fixture) {
+        return rules.service((id, ruleIds, card) -> {}, Clock.system(ZoneId.of("Europe/Stockholm")))
+                .call(
+                        rules.catalogue().service(fixture.service()).orElseThrow(),
+                        HookRequest.parse(fixture.request(), Language.SV),
+                        () -> query -> List.of());
     }
 }
