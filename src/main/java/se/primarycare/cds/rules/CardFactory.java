@@ -97,6 +97,7 @@ public final class CardFactory {
                 text = text == null ? label : text;
                 code = null;
             }
+            code = code == null ? null : terms.withOfficialDisplay(code);
             return Optional.of(new SuggestedAction.CreateServiceRequest(
                     label, code, text, patientId, create.reasonFrom() == null ? null : reason));
         }
@@ -110,7 +111,7 @@ public final class CardFactory {
                             .orElse(null);
             return Optional.of(new SuggestedAction.CreateCarePlan(
                     fill(create.label().in(language), values),
-                    create.category(),
+                    terms.withOfficialDisplay(create.category()),
                     create.text() == null ? null : fill(create.text().in(language), values),
                     patientId,
                     create.reasonFrom() == null ? null : reason,

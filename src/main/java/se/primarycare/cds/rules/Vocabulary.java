@@ -87,6 +87,14 @@ public final class Vocabulary {
                 .orElse(false);
     }
 
+    /** The coding with the CodeSystem's own display (the official title), so a suggestion never shows an old one. */
+    public Coded withOfficialDisplay(Coded coding) {
+        return terminology
+                .concept(coding.system(), coding.code())
+                .map(concept -> new Coded(coding.system(), coding.code(), concept.display()))
+                .orElse(coding);
+    }
+
     public ProductCatalogue products() {
         return products;
     }
