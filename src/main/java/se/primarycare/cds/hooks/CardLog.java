@@ -1,8 +1,16 @@
 package se.primarycare.cds.hooks;
 
-/** Remembers which cards were shown and which rule each card and suggestion speaks for, for feedback per rule. */
+import java.util.List;
+
+/**
+ * Remembers which cards a call showed and which rule each card and suggestion speaks for, for feedback per rule.
+ * Called once per call with all its cards, so a store can write them together.
+ */
 @FunctionalInterface
 public interface CardLog {
 
-    void shown(String serviceId, java.util.List<String> rules, CardWriter.Written card);
+    /** One card as shown: the rules it speaks for (its own first) and the written JSON with its uuids. */
+    record Shown(List<String> rules, CardWriter.Written card) {}
+
+    void shown(String serviceId, List<Shown> cards);
 }

@@ -76,10 +76,14 @@ public final class CdsHookService {
         PatientFacts patient = facts.map(request.patientId(), today, loader.load(request, dataSource), draftOrders);
         Map<String, MedicationRequest> draftResources = new LinkedHashMap<>();
         orders.forEach(d -> draftResources.put(d.order().id(), d.resource()));
+        List<CardLog.Shown> shown = new java.util.ArrayList<>();
         for (CardResult card : engine.evaluate(service.hook(), patient, request.language())) {
             CardWriter.Written written = cards.write(card, draftResources, today);
-            log.shown(service.id(), card.rules(), written);
+            shown.add(new CardLog.Shown(card.rules(), written));
             cardArray.add(written.card());
+        }
+        if (!shown.isEmpty()) {
+            log.shown(service.id(), shown);
         }
         return response;
     }

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Which cards were shown and what clinicians did with them, in tables of the application's database (so it
@@ -17,9 +19,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class FeedbackStore implements CardLog {
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
 
     public FeedbackStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
         jdbc.execute("CREATE TABLE IF NOT EXISTS pccds_card_shown ("
                 + "card_uuid VARCHAR(64) PRIMARY KEY, service_id VARCHAR(100) NOT NULL, "
                 + "rule_id VARCHAR(100) NOT NULL, shown_at TIMESTAMP NOT NULL)");
@@ -39,27 +43,35 @@ public final class FeedbackStore implements CardLog {
                 + "card_uuid VARCHAR(64) NOT NULL, rule_id VARCHAR(100), received_at TIMESTAMP NOT NULL)");
     }
 
+    /** All cards of a call in one transaction: three batched inserts, one commit. */
     @Override
-    public void shown(String serviceId, List<String> rules, CardWriter.Written card) {
+    public void shown(String serviceId, List<CardLog.Shown> cards) {
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update(
-                "INSERT INTO pccds_card_shown (card_uuid, service_id, rule_id, shown_at) VALUES (?, ?, ?, ?)",
-                card.uuid(),
-                serviceId,
-                rules.get(0),
-                now);
+        List<Object[]> cardRows = new ArrayList<>();
         List<Object[]> ruleRows = new ArrayList<>();
-        for (int i = 0; i < rules.size(); i++) {
-            ruleRows.add(new Object[] {card.uuid(), rules.get(i), i});
-        }
-        jdbc.batchUpdate("INSERT INTO pccds_card_rule (card_uuid, rule_id, rule_position) VALUES (?, ?, ?)", ruleRows);
         List<Object[]> suggestionRows = new ArrayList<>();
-        card.suggestionRules().forEach((uuid, rule) -> suggestionRows.add(new Object[] {uuid, card.uuid(), rule}));
-        if (!suggestionRows.isEmpty()) {
-            jdbc.batchUpdate(
-                    "INSERT INTO pccds_suggestion_shown (suggestion_uuid, card_uuid, rule_id) VALUES (?, ?, ?)",
-                    suggestionRows);
+        for (CardLog.Shown shown : cards) {
+            String uuid = shown.card().uuid();
+            cardRows.add(new Object[] {uuid, serviceId, shown.rules().get(0), now});
+            for (int i = 0; i < shown.rules().size(); i++) {
+                ruleRows.add(new Object[] {uuid, shown.rules().get(i), i});
+            }
+            shown.card()
+                    .suggestionRules()
+                    .forEach((suggestion, rule) -> suggestionRows.add(new Object[] {suggestion, uuid, rule}));
         }
+        transactions.executeWithoutResult(status -> {
+            jdbc.batchUpdate(
+                    "INSERT INTO pccds_card_shown (card_uuid, service_id, rule_id, shown_at) VALUES (?, ?, ?, ?)",
+                    cardRows);
+            jdbc.batchUpdate(
+                    "INSERT INTO pccds_card_rule (card_uuid, rule_id, rule_position) VALUES (?, ?, ?)", ruleRows);
+            if (!suggestionRows.isEmpty()) {
+                jdbc.batchUpdate(
+                        "INSERT INTO pccds_suggestion_shown (suggestion_uuid, card_uuid, rule_id) VALUES (?, ?, ?)",
+                        suggestionRows);
+            }
+        });
     }
 
     /** One feedback entry of the CDS Hooks feedback request; {@code acceptedSuggestions} by suggestion uuid. */

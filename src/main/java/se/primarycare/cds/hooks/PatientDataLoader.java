@@ -34,6 +34,7 @@ public final class PatientDataLoader {
     public Map<PrefetchKey, List<IBaseResource>> load(HookRequest request, Supplier<FhirDataSource> source) {
         Map<PrefetchKey, List<IBaseResource>> data = new EnumMap<>(PrefetchKey.class);
         FhirDataSource fetcher = null;
+        List<IBaseResource> patientThere = null;
         for (PrefetchKey key : PrefetchKey.values()) {
             JsonNode prefetched = request.prefetch().get(key.key());
             if (prefetched != null && !prefetched.isNull()) {
@@ -42,9 +43,10 @@ public final class PatientDataLoader {
             }
             if (fetcher == null) {
                 fetcher = source.get();
-                requireKnownPatient(fetch(fetcher, PrefetchKey.PATIENT, request), request);
+                patientThere = fetch(fetcher, PrefetchKey.PATIENT, request);
+                requireKnownPatient(patientThere, request);
             }
-            data.put(key, fetch(fetcher, key, request));
+            data.put(key, key == PrefetchKey.PATIENT ? patientThere : fetch(fetcher, key, request));
         }
         requireKnownPatient(data.get(PrefetchKey.PATIENT), request);
         return data;

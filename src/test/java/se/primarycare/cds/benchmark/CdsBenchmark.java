@@ -124,15 +124,15 @@ public final class CdsBenchmark {
             check(OneShotHttp.post(port, path, request), path);
             nanos[i] = System.nanoTime() - t;
         }
-        Arrays.sort(nanos);
+        Latencies latencies = Latencies.of(nanos);
         return String.format(
                 Locale.ROOT,
                 "%-42s first %.0f ms, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms",
                 name,
                 firstMs,
-                nanos[calls / 2] / 1e6,
-                nanos[(int) Math.ceil(calls * 0.95) - 1] / 1e6,
-                nanos[(int) Math.ceil(calls * 0.99) - 1] / 1e6);
+                latencies.p50(),
+                latencies.p95(),
+                latencies.p99());
     }
 
     private static void check(int status, String path) {

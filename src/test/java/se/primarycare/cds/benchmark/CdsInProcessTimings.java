@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -30,7 +29,7 @@ final class CdsInProcessTimings {
 
     static List<String> measure(CdsFixture fixture, int iterations) {
         CdsRules rules = InProcessCds.rules();
-        CdsHookService service = rules.service((id, ruleIds, card) -> {}, Clock.systemUTC());
+        CdsHookService service = rules.service((id, cards) -> {}, Clock.systemUTC());
         var cds = rules.catalogue().service(fixture.service()).orElseThrow();
         DraftOrderReader drafts = rules.drafts();
         var loader = rules.loader();
@@ -86,12 +85,8 @@ final class CdsInProcessTimings {
             work.get();
             nanos[i] = System.nanoTime() - t;
         }
-        Arrays.sort(nanos);
+        Latencies latencies = Latencies.of(nanos);
         return String.format(
-                Locale.ROOT,
-                "  %-34s p50 %7.3f ms  p99 %7.3f ms",
-                stage,
-                nanos[iterations / 2] / 1e6,
-                nanos[(int) Math.ceil(iterations * 0.99) - 1] / 1e6);
+                Locale.ROOT, "  %-34s p50 %7.3f ms  p99 %7.3f ms", stage, latencies.p50(), latencies.p99());
     }
 }

@@ -34,7 +34,8 @@ class CdsRuleFixturesTest {
         CdsRules rules = InProcessCds.rules();
         List<String> logged = new ArrayList<>();
         CdsHookService service = rules.service(
-                (serviceId, ruleIds, card) -> logged.add(card.uuid()), Clock.system(ZoneId.of("Europe/Stockholm")));
+                (serviceId, cards) -> cards.forEach(c -> logged.add(c.card().uuid())),
+                Clock.system(ZoneId.of("Europe/Stockholm")));
         FhirDataSource emptyStore = query -> List.of();
         return CdsFixture.all().stream()
                 .map(fixture -> DynamicTest.dynamicTest(fixture.name(), () -> {
@@ -93,7 +94,7 @@ class CdsRuleFixturesTest {
     }
 
     private static ObjectNode call(CdsRules rules, CdsFixture fixture) {
-        return rules.service((id, ruleIds, card) -> {}, Clock.system(ZoneId.of("Europe/Stockholm")))
+        return rules.service((id, cards) -> {}, Clock.system(ZoneId.of("Europe/Stockholm")))
                 .call(
                         rules.catalogue().service(fixture.service()).orElseThrow(),
                         HookRequest.parse(fixture.request(), Language.SV),
