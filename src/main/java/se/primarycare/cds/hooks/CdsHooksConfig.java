@@ -7,22 +7,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.servlet.config.annotation.CorsRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import se.primarycare.cds.fhir.SwedishCalendar;
 import se.primarycare.cds.rules.RuleEngine;
 import se.primarycare.cds.terminology.ConceptMapIndex;
 import se.primarycare.cds.terminology.TerminologyIndex;
 import se.primarycare.cds.terminology.ValueSetIndex;
 
-/** Wires the CDS Hooks service: rules from {@code cds-services/}, data access, cards, feedback and CORS. */
+/** Wires the CDS Hooks service: rules from {@code cds-services/}, data access, cards and feedback (CORS: security.CdsSecurityConfig). */
 @Configuration
-public class CdsHooksConfig implements WebMvcConfigurer {
+public class CdsHooksConfig {
 
     private final CdsHooksProperties properties;
 
@@ -73,19 +70,6 @@ public class CdsHooksConfig implements WebMvcConfigurer {
                 fhirContext,
                 Duration.ofSeconds(properties.remoteFetchTimeoutSeconds()),
                 properties.selfBaseUrls());
-    }
-
-    @Override
-    public void addCorsMappings(CorsRegistry registry) {
-        List<String> origins = properties.corsAllowedOrigins();
-        for (String path : List.of("/cds-services", "/cds-services/**")) {
-            registry.addMapping(path)
-                    .allowedOriginPatterns(origins.toArray(String[]::new))
-                    .allowedMethods("GET", "POST", "OPTIONS")
-                    .allowedHeaders("Authorization", "Content-Type", "Accept", "Accept-Language")
-                    .allowCredentials(false)
-                    .maxAge(3600);
-        }
     }
 
     static SwedishCalendar calendar(CdsHooksProperties properties) {
