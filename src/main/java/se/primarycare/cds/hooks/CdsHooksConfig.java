@@ -63,10 +63,15 @@ public class CdsHooksConfig {
         return rules.service(feedback, clock);
     }
 
+    @Bean(destroyMethod = "close")
+    public LocalFhirStore localFhirStore(FhirContext fhirContext, DaoRegistry daos, MatchUrlService matchUrls) {
+        return new LocalFhirStore(fhirContext, daos, matchUrls, properties.localFetchThreads());
+    }
+
     @Bean
-    public FhirDataSources fhirDataSources(FhirContext fhirContext, DaoRegistry daos, MatchUrlService matchUrls) {
+    public FhirDataSources fhirDataSources(FhirContext fhirContext, LocalFhirStore local) {
         return new FhirDataSources(
-                new LocalFhirStore(fhirContext, daos, matchUrls),
+                local,
                 fhirContext,
                 Duration.ofSeconds(properties.remoteFetchTimeoutSeconds()),
                 properties.selfBaseUrls());

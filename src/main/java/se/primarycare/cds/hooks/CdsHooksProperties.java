@@ -16,6 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param remoteFetchTimeoutSeconds time allowed for fetching missing prefetch data from the EHR's FHIR server
  * @param corsAllowedOrigins origins of browser-based EHRs allowed to call the service ("*" = any, no credentials)
  * @param rateLimit calls per client (the EHR identified by its token, or the address when JWT checking is off)
+ * @param localFetchThreads searches of one call run side by side on this many threads when the data comes from
+ *     this server's own store
  * @param cardBudget the alert budget: how many cards per draft order, and the rank of rules of one severity
  * @param links the operator's URLs for rule links that allow one, by the link's {@code configKey} (e.g. {@code
  *     patient-leaflet}: the region's patient leaflet on dependence-inducing medicines)
@@ -29,6 +31,7 @@ public record CdsHooksProperties(
         @DefaultValue("10") int remoteFetchTimeoutSeconds,
         @DefaultValue("*") List<String> corsAllowedOrigins,
         @DefaultValue RateLimit rateLimit,
+        @DefaultValue("4") int localFetchThreads,
         @DefaultValue CardBudget cardBudget,
         @DefaultValue Map<String, String> links) {
 

@@ -33,27 +33,35 @@ public final class PatientDataLoader {
     /** The record by prefetch key. {@code source} is asked for a data source only when a key is missing. */
     public Map<PrefetchKey, List<IBaseResource>> load(HookRequest request, Supplier<FhirDataSource> source) {
         Map<PrefetchKey, List<IBaseResource>> data = new EnumMap<>(PrefetchKey.class);
-        FhirDataSource fetcher = null;
-        List<IBaseResource> patientThere = null;
+        List<PrefetchKey> missing = new ArrayList<>();
         for (PrefetchKey key : PrefetchKey.values()) {
             JsonNode prefetched = request.prefetch().get(key.key());
             if (prefetched != null && !prefetched.isNull()) {
                 data.put(key, parse(key, prefetched));
-                continue;
+            } else {
+                missing.add(key);
             }
-            if (fetcher == null) {
-                fetcher = source.get();
-                patientThere = fetch(fetcher, PrefetchKey.PATIENT, request);
-                requireKnownPatient(patientThere, request);
+        }
+        if (!missing.isEmpty()) {
+            FhirDataSource fetcher = source.get();
+            List<IBaseResource> patient = fetcher.fetch(query(PrefetchKey.PATIENT, request));
+            requireKnownPatient(patient, request);
+            missing.remove(PrefetchKey.PATIENT);
+            if (!data.containsKey(PrefetchKey.PATIENT)) {
+                data.put(PrefetchKey.PATIENT, patient);
             }
-            data.put(key, key == PrefetchKey.PATIENT ? patientThere : fetch(fetcher, key, request));
+            List<List<IBaseResource>> fetched = fetcher.fetchAll(
+                    missing.stream().map(key -> query(key, request)).toList());
+            for (int i = 0; i < missing.size(); i++) {
+                data.put(missing.get(i), fetched.get(i));
+            }
         }
         requireKnownPatient(data.get(PrefetchKey.PATIENT), request);
         return data;
     }
 
-    private List<IBaseResource> fetch(FhirDataSource fetcher, PrefetchKey key, HookRequest request) {
-        return fetcher.fetch(templates.get(key).replace("{{context.patientId}}", request.patientId()));
+    private String query(PrefetchKey key, HookRequest request) {
+        return templates.get(key).replace("{{context.patientId}}", request.patientId());
     }
 
     private static void requireKnownPatient(List<IBaseResource> patient, HookRequest request) {
