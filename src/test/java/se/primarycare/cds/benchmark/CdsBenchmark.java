@@ -52,12 +52,12 @@ public final class CdsBenchmark {
         Path work = Files.createTempDirectory("pccds-cds-bench");
         PopulationWriter.generateTo(GeneratorSettings.of(patients, 1), work.resolve("population"));
         for (String audit : auditModes) {
-            report.add("-- this server, PDL audit log " + audit + " --");
-            runOne(null, work, calls, audit.trim().equals("on"), report);
-            if (peerJar != null) {
-                report.add("-- peer " + peerJar.getFileName() + ", PDL audit log " + audit + " --");
-                runOne(peerJar, work, calls, audit.trim().equals("on"), report);
-            }
+            report.add("-- PDL audit log " + audit
+                    + (peerJar == null
+                            ? ""
+                            : "; this server vs peer " + peerJar.getFileName() + ", calls alternating between the two")
+                    + " --");
+            runBoth(peerJar, work, calls, audit.trim().equals("on"), report);
         }
         report.add("-- in-process, this server's CDS path without HTTP (where the time goes) --");
         report.addAll(CdsInProcessTimings.measure(
@@ -65,7 +65,8 @@ public final class CdsBenchmark {
         System.out.println();
         System.out.printf(
                 Locale.ROOT,
-                "== CDS Hooks benchmark (%d cores, %d patients in the store, %d calls each) ==%n",
+                "== CDS Hooks benchmark (%d cores, %d patients in the store, %d calls each, new connection per call,"
+                        + " access log on) ==%n",
                 Runtime.getRuntime().availableProcessors(),
                 patients,
                 calls);
@@ -80,7 +81,62 @@ public final class CdsBenchmark {
                 peerJar == null ? "" : " --peer-jar " + peerJar);
     }
 
-    private void runOne(Path jar, Path work, int calls, boolean audit, List<String> report) throws Exception {
+    /**
+     * This server and (when given) the peer, both up and loaded with the same population; each scenario's calls
+     * alternate between them, so both see the same machine at the same moments.
+     */
+    private void runBoth(Path peerJar, Path work, int calls, boolean audit, List<String> report) throws Exception {
+        List<ServerProcess> servers = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        try {
+            servers.add(start(null, work, audit));
+            names.add("this server");
+            if (peerJar != null) {
+                servers.add(start(peerJar, work, audit));
+                names.add("peer");
+            }
+            CdsFixture sign = fixture("benzo-anxiety/fires-active-anxiety-oxazepam.json");
+            for (ServerProcess server : servers) {
+                new PopulationLoader(URI.create(server.base() + "/fhir"), 2, false, System.out)
+                        .load(work.resolve("population"));
+                storePrefetch(server, sign.request().get("prefetch"));
+            }
+            ObjectNode selfFetch = sign.request().deepCopy();
+            selfFetch.remove("prefetch");
+            CdsFixture view = fixture("sick-leave-activity/fires-age-39-episode-21-days.json");
+            CdsFixture select = fixture("protocol/order-select-empty-draft.json");
+            int[] ports = servers.stream()
+                    .mapToInt(server -> URI.create(server.base()).getPort())
+                    .toArray();
+            String path = "/cds-services/";
+            report.addAll(
+                    time("order-sign, full prefetch", names, ports, path + sign.service(), sign.request(), calls));
+            report.addAll(time(
+                    "order-sign, no prefetch (self-fetch)", names, ports, path + sign.service(), selfFetch, calls));
+            report.addAll(
+                    time("patient-view, full prefetch", names, ports, path + view.service(), view.request(), calls));
+            report.addAll(time(
+                    "order-select, draft without medication",
+                    names,
+                    ports,
+                    path + select.service(),
+                    select.request(),
+                    calls));
+            for (int i = 0; i < servers.size(); i++) {
+                report.add(String.format(
+                        Locale.ROOT,
+                        "RSS after the run, %s: %d MiB",
+                        names.get(i),
+                        servers.get(i).rssMiB()));
+            }
+        } finally {
+            for (ServerProcess server : servers) {
+                server.close();
+            }
+        }
+    }
+
+    private static ServerProcess start(Path jar, Path work, boolean audit) throws Exception {
         Path run = Files.createTempDirectory(work, "run");
         List<String> args = List.of(
                 "--spring.datasource.url=jdbc:h2:file:" + run.resolve("db"),
@@ -88,51 +144,47 @@ public final class CdsBenchmark {
                 "--primarycare.cds.rate-limit.enabled=false",
                 "--server.tomcat.accesslog.enabled=true",
                 "--server.tomcat.accesslog.directory=" + run.toAbsolutePath());
-        try (ServerProcess server = jar == null
+        return jar == null
                 ? ServerProcess.start(args, run.resolve("server.log"))
-                : ServerProcess.startJar(jar, args, run.resolve("server.log"))) {
-            new PopulationLoader(URI.create(server.base() + "/fhir"), 2, false, System.out)
-                    .load(work.resolve("population"));
-            CdsFixture sign = fixture("benzo-anxiety/fires-active-anxiety-oxazepam.json");
-            storePrefetch(server, sign.request().get("prefetch"));
-            ObjectNode selfFetch = sign.request().deepCopy();
-            selfFetch.remove("prefetch");
-            CdsFixture view = fixture("sick-leave-activity/fires-age-39-episode-21-days.json");
-            CdsFixture select = fixture("protocol/order-select-empty-draft.json");
-            int port = URI.create(server.base()).getPort();
-            String path = "/cds-services/";
-            report.add(time("order-sign, full prefetch", port, path + sign.service(), sign.request(), calls));
-            report.add(time("order-sign, no prefetch (self-fetch)", port, path + sign.service(), selfFetch, calls));
-            report.add(time("patient-view, full prefetch", port, path + view.service(), view.request(), calls));
-            report.add(time(
-                    "order-select, draft without medication", port, path + select.service(), select.request(), calls));
-            report.add(String.format(Locale.ROOT, "RSS after the run: %d MiB", server.rssMiB()));
-        }
+                : ServerProcess.startJar(jar, args, run.resolve("server.log"));
     }
 
-    private String time(String name, int port, String path, JsonNode body, int calls) throws Exception {
+    private List<String> time(String name, List<String> names, int[] ports, String path, JsonNode body, int calls)
+            throws Exception {
         byte[] request = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        long first = System.nanoTime();
-        check(OneShotHttp.post(port, path, request), path);
-        double firstMs = (System.nanoTime() - first) / 1e6;
+        double[] firstMs = new double[ports.length];
+        for (int s = 0; s < ports.length; s++) {
+            long first = System.nanoTime();
+            check(OneShotHttp.post(ports[s], path, request), path);
+            firstMs[s] = (System.nanoTime() - first) / 1e6;
+        }
         for (int i = 0; i < 50; i++) {
-            check(OneShotHttp.post(port, path, request), path);
+            for (int port : ports) {
+                check(OneShotHttp.post(port, path, request), path);
+            }
         }
-        long[] nanos = new long[calls];
+        long[][] nanos = new long[ports.length][calls];
         for (int i = 0; i < calls; i++) {
-            long t = System.nanoTime();
-            check(OneShotHttp.post(port, path, request), path);
-            nanos[i] = System.nanoTime() - t;
+            for (int s = 0; s < ports.length; s++) {
+                long t = System.nanoTime();
+                check(OneShotHttp.post(ports[s], path, request), path);
+                nanos[s][i] = System.nanoTime() - t;
+            }
         }
-        Latencies latencies = Latencies.of(nanos);
-        return String.format(
-                Locale.ROOT,
-                "%-42s first %.0f ms, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms",
-                name,
-                firstMs,
-                latencies.p50(),
-                latencies.p95(),
-                latencies.p99());
+        List<String> lines = new ArrayList<>();
+        for (int s = 0; s < ports.length; s++) {
+            Latencies latencies = Latencies.of(nanos[s]);
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "%-40s %-11s first %4.0f ms, p50 %5.1f ms, p95 %5.1f ms, p99 %5.1f ms",
+                    name,
+                    names.get(s),
+                    firstMs[s],
+                    latencies.p50(),
+                    latencies.p95(),
+                    latencies.p99()));
+        }
+        return lines;
     }
 
     private static void check(int status, String path) {
