@@ -10,8 +10,10 @@ import se.primarycare.cds.measures.core.MeasureFacts.CarePlanRow;
 import se.primarycare.cds.measures.core.MeasureFacts.DiagnosisRow;
 import se.primarycare.cds.measures.core.MeasureFacts.ListedCount;
 import se.primarycare.cds.measures.core.MeasureFacts.ListedPatient;
+import se.primarycare.cds.measures.core.MeasureFacts.PractitionerRow;
 import se.primarycare.cds.measures.core.MeasureFacts.PrescriptionRow;
 import se.primarycare.cds.measures.core.MeasureFacts.ProcedureRow;
+import se.primarycare.cds.measures.core.MeasureFacts.ServiceRequestRow;
 import se.primarycare.cds.measures.core.MeasureFacts.SickLeaveRow;
 
 /**
@@ -89,5 +91,15 @@ public final class CachingMeasureData implements MeasureDataPort {
     @Override
     public List<CarePlanRow> carePlans(String unit, LocalDate listedOn, LocalDate from, LocalDate to) {
         return delegate.carePlans(unit, listedOn, from, to);
+    }
+
+    @Override
+    public List<ServiceRequestRow> serviceRequests(String unit, LocalDate listedOn, LocalDate from, LocalDate to) {
+        return delegate.serviceRequests(unit, listedOn, from, to);
+    }
+
+    @Override
+    public List<PractitionerRow> regularDoctors(String unit, LocalDate listedOn) {
+        return delegate.regularDoctors(unit, listedOn);
     }
 }

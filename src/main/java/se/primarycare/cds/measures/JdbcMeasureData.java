@@ -17,8 +17,10 @@ import se.primarycare.cds.measures.core.MeasureFacts.CarePlanRow;
 import se.primarycare.cds.measures.core.MeasureFacts.DiagnosisRow;
 import se.primarycare.cds.measures.core.MeasureFacts.ListedCount;
 import se.primarycare.cds.measures.core.MeasureFacts.ListedPatient;
+import se.primarycare.cds.measures.core.MeasureFacts.PractitionerRow;
 import se.primarycare.cds.measures.core.MeasureFacts.PrescriptionRow;
 import se.primarycare.cds.measures.core.MeasureFacts.ProcedureRow;
+import se.primarycare.cds.measures.core.MeasureFacts.ServiceRequestRow;
 import se.primarycare.cds.measures.core.MeasureFacts.SickLeaveRow;
 
 /** The indicator core's data, read from the read-model tables with one indexed query per kind of fact. */
@@ -59,14 +61,15 @@ public final class JdbcMeasureData implements MeasureDataPort {
         for (int from = 0; from < ids.size(); from += IN_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
             Query q = new Query(
-                    "SELECT p.res_id, p.birth_date, p.gender, p.org_id FROM pcm_patient p WHERE" + LISTED,
+                    "SELECT p.res_id, p.birth_date, p.gender, p.org_id, p.gp_id FROM pcm_patient p WHERE" + LISTED,
                     listedOn,
                     unit);
             q.sql += " AND p.res_id IN (" + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")";
             q.args.addAll(chunk);
             found.addAll(jdbc.query(
                     q.sql,
-                    (rs, i) -> new ListedPatient(rs.getString(1), date(rs, 2), rs.getString(3), rs.getString(4)),
+                    (rs, i) -> new ListedPatient(
+                            rs.getString(1), date(rs, 2), rs.getString(3), rs.getString(4), rs.getString(5)),
                     q.args.toArray()));
         }
         return found;
@@ -158,14 +161,41 @@ public final class JdbcMeasureData implements MeasureDataPort {
     @Override
     public List<CarePlanRow> carePlans(String unit, LocalDate listedOn, LocalDate from, LocalDate to) {
         Query q = new Query(
-                        "SELECT x.patient_id, x.status, x.created, x.rehab FROM pcm_care_plan x "
+                        "SELECT x.patient_id, x.status, x.created, x.category FROM pcm_care_plan x "
                                 + "JOIN pcm_patient p ON p.res_id = x.patient_id WHERE" + LISTED,
                         listedOn,
                         unit)
                 .between("x.created", from, to);
         return jdbc.query(
                 q.sql,
-                (rs, i) -> new CarePlanRow(rs.getString(1), rs.getString(2), date(rs, 3), rs.getBoolean(4)),
+                (rs, i) -> new CarePlanRow(rs.getString(1), rs.getString(2), date(rs, 3), rs.getString(4)),
+                q.args.toArray());
+    }
+
+    @Override
+    public List<ServiceRequestRow> serviceRequests(String unit, LocalDate listedOn, LocalDate from, LocalDate to) {
+        Query q = new Query(
+                        "SELECT x.patient_id, x.code, x.status, x.authored FROM pcm_service_request x "
+                                + "JOIN pcm_patient p ON p.res_id = x.patient_id WHERE" + LISTED,
+                        listedOn,
+                        unit)
+                .between("x.authored", from, to);
+        return jdbc.query(
+                q.sql,
+                (rs, i) -> new ServiceRequestRow(rs.getString(1), rs.getString(2), rs.getString(3), date(rs, 4)),
+                q.args.toArray());
+    }
+
+    @Override
+    public List<PractitionerRow> regularDoctors(String unit, LocalDate listedOn) {
+        Query q = new Query(
+                "SELECT DISTINCT d.res_id, d.hsa_id, d.name FROM pcm_practitioner d "
+                        + "JOIN pcm_patient p ON p.gp_id = d.res_id WHERE" + LISTED,
+                listedOn,
+                unit);
+        return jdbc.query(
+                q.sql,
+                (rs, i) -> new PractitionerRow(rs.getString(1), rs.getString(2), rs.getString(3)),
                 q.args.toArray());
     }
 

@@ -15,8 +15,10 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ServiceRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.primarycare.cds.fhir.SwedishCalendar;
 import se.primarycare.cds.fhir.contract.ContractSystems;
@@ -67,12 +69,35 @@ public class MeasureFactsProjector {
         version.changed();
         if (resource instanceof Patient patient) {
             jdbc.update(
-                    "INSERT INTO pcm_patient (res_id, birth_date, gender, org_id, active) VALUES (?, ?, ?, ?, ?)",
+                    "INSERT INTO pcm_patient (res_id, birth_date, gender, org_id, active, gp_id) "
+                            + "VALUES (?, ?, ?, ?, ?, ?)",
                     id,
                     patient.hasBirthDate() ? date(patient.getBirthDateElement()) : null,
                     patient.hasGender() ? patient.getGender().toCode() : null,
                     patient.hasManagingOrganization() ? idPart(patient.getManagingOrganization()) : null,
-                    !patient.hasActive() || patient.getActive());
+                    !patient.hasActive() || patient.getActive(),
+                    regularDoctor(patient));
+        } else if (resource instanceof Practitioner practitioner) {
+            jdbc.update(
+                    "INSERT INTO pcm_practitioner (res_id, hsa_id, name) VALUES (?, ?, ?)",
+                    id,
+                    practitioner.getIdentifier().stream()
+                            .filter(i -> ContractSystems.HSA_ID.equals(i.getSystem()))
+                            .map(i -> i.getValue())
+                            .findFirst()
+                            .orElse(null),
+                    practitioner.hasName() ? practitioner.getNameFirstRep().getNameAsSingleString() : null);
+        } else if (resource instanceof ServiceRequest request) {
+            for (Coding coding : codings(request.getCode(), ContractSystems.KVA)) {
+                jdbc.update(
+                        "INSERT INTO pcm_service_request (res_id, patient_id, code, status, authored) "
+                                + "VALUES (?, ?, ?, ?, ?)",
+                        id,
+                        idPart(request.getSubject()),
+                        coding.getCode(),
+                        request.hasStatus() ? request.getStatus().toCode() : null,
+                        request.hasAuthoredOn() ? date(request.getAuthoredOnElement()) : null);
+            }
         } else if (resource instanceof Condition condition) {
             for (Coding coding : codings(condition.getCode(), ContractSystems.ICD_10_SE)) {
                 jdbc.update(
@@ -115,16 +140,18 @@ public class MeasureFactsProjector {
                                 .collect(Collectors.joining(",")));
             }
         } else if (resource instanceof CarePlan plan) {
-            boolean rehab = plan.getCategory().stream()
+            String category = plan.getCategory().stream()
                     .flatMap(c -> codings(c, ContractSystems.CAREPLAN_CATEGORY).stream())
-                    .anyMatch(c -> ContractSystems.REHAB_PLAN.equals(c.getCode()));
+                    .map(Coding::getCode)
+                    .findFirst()
+                    .orElse(null);
             jdbc.update(
-                    "INSERT INTO pcm_care_plan (res_id, patient_id, status, created, rehab) VALUES (?, ?, ?, ?, ?)",
+                    "INSERT INTO pcm_care_plan (res_id, patient_id, status, created, category) VALUES (?, ?, ?, ?, ?)",
                     id,
                     idPart(plan.getSubject()),
                     plan.hasStatus() ? plan.getStatus().toCode() : null,
                     plan.hasCreated() ? date(plan.getCreatedElement()) : null,
-                    rehab);
+                    category);
         }
     }
 
@@ -162,11 +189,22 @@ public class MeasureFactsProjector {
                     case "Procedure" -> "pcm_procedure";
                     case "Observation" -> "pcm_sick_leave";
                     case "CarePlan" -> "pcm_care_plan";
+                    case "ServiceRequest" -> "pcm_service_request";
+                    case "Practitioner" -> "pcm_practitioner";
                     default -> null;
                 };
         if (table != null) {
             jdbc.update("DELETE FROM " + table + " WHERE res_id = ?", id);
         }
+    }
+
+    /** The patient's PAL: the first generalPractitioner that is a Practitioner (data-contract.md, version 2). */
+    private static String regularDoctor(Patient patient) {
+        return patient.getGeneralPractitioner().stream()
+                .filter(r -> "Practitioner".equals(r.getReferenceElement().getResourceType()))
+                .map(MeasureFactsProjector::idPart)
+                .findFirst()
+                .orElse(null);
     }
 
     private static boolean isSickLeave(Observation observation) {

@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class MeasureFactsTables {
 
     /** Bumped whenever a table or the projection changes: the rows are then rebuilt from the FHIR store at start. */
-    public static final int VERSION = 2; // 2: dateTimes become days in Swedish time (SwedishCalendar), not as written
+    public static final int VERSION =
+            3; // 2: dateTimes as Swedish days; 3: PAL, CarePlan category, ServiceRequest, Practitioner
 
     private final JdbcTemplate jdbc;
 
@@ -21,7 +22,8 @@ public final class MeasureFactsTables {
     public void create() {
         jdbc.execute("CREATE TABLE IF NOT EXISTS pcm_meta (name VARCHAR(50) PRIMARY KEY, val INTEGER NOT NULL)");
         jdbc.execute("CREATE TABLE IF NOT EXISTS pcm_patient (res_id VARCHAR(64) PRIMARY KEY, birth_date DATE, "
-                + "gender VARCHAR(16), org_id VARCHAR(64), active BOOLEAN NOT NULL)");
+                + "gender VARCHAR(16), org_id VARCHAR(64), active BOOLEAN NOT NULL, gp_id VARCHAR(64))");
+        jdbc.execute("ALTER TABLE pcm_patient ADD COLUMN IF NOT EXISTS gp_id VARCHAR(64)");
         jdbc.execute("CREATE TABLE IF NOT EXISTS pcm_diagnosis (res_id VARCHAR(64) NOT NULL, patient_id VARCHAR(64) "
                 + "NOT NULL, code VARCHAR(40) NOT NULL, recorded DATE)");
         jdbc.execute("CREATE TABLE IF NOT EXISTS pcm_prescription (res_id VARCHAR(64) PRIMARY KEY, patient_id "
@@ -33,7 +35,13 @@ public final class MeasureFactsTables {
         jdbc.execute("CREATE TABLE IF NOT EXISTS pcm_sick_leave (res_id VARCHAR(64) PRIMARY KEY, patient_id "
                 + "VARCHAR(64) NOT NULL, start_date DATE NOT NULL, end_date DATE NOT NULL, focus_ids VARCHAR(400))");
         jdbc.execute("CREATE TABLE IF NOT EXISTS pcm_care_plan (res_id VARCHAR(64) PRIMARY KEY, patient_id "
-                + "VARCHAR(64) NOT NULL, status VARCHAR(20), created DATE, rehab BOOLEAN NOT NULL)");
+                + "VARCHAR(64) NOT NULL, status VARCHAR(20), created DATE, category VARCHAR(40))");
+        jdbc.execute("ALTER TABLE pcm_care_plan ADD COLUMN IF NOT EXISTS category VARCHAR(40)");
+        jdbc.execute("ALTER TABLE pcm_care_plan DROP COLUMN IF EXISTS rehab");
+        jdbc.execute("CREATE TABLE IF NOT EXISTS pcm_service_request (res_id VARCHAR(64) NOT NULL, patient_id "
+                + "VARCHAR(64) NOT NULL, code VARCHAR(20) NOT NULL, status VARCHAR(20), authored DATE)");
+        jdbc.execute("CREATE TABLE IF NOT EXISTS pcm_practitioner (res_id VARCHAR(64) PRIMARY KEY, hsa_id "
+                + "VARCHAR(64), name VARCHAR(200))");
         for (String index : new String[] {
             "pcm_patient_org ON pcm_patient (org_id)",
             "pcm_diagnosis_patient ON pcm_diagnosis (patient_id)",
@@ -45,7 +53,10 @@ public final class MeasureFactsTables {
             "pcm_procedure_res ON pcm_procedure (res_id)",
             "pcm_procedure_code ON pcm_procedure (code, performed)",
             "pcm_sick_leave_patient ON pcm_sick_leave (patient_id)",
-            "pcm_care_plan_patient ON pcm_care_plan (patient_id)"
+            "pcm_care_plan_patient ON pcm_care_plan (patient_id)",
+            "pcm_patient_gp ON pcm_patient (gp_id)",
+            "pcm_service_request_patient ON pcm_service_request (patient_id)",
+            "pcm_service_request_res ON pcm_service_request (res_id)"
         }) {
             jdbc.execute("CREATE INDEX IF NOT EXISTS " + index);
         }
@@ -63,7 +74,14 @@ public final class MeasureFactsTables {
 
     public void clear() {
         for (String table : new String[] {
-            "pcm_patient", "pcm_diagnosis", "pcm_prescription", "pcm_procedure", "pcm_sick_leave", "pcm_care_plan"
+            "pcm_patient",
+            "pcm_diagnosis",
+            "pcm_prescription",
+            "pcm_procedure",
+            "pcm_sick_leave",
+            "pcm_care_plan",
+            "pcm_service_request",
+            "pcm_practitioner"
         }) {
             jdbc.update("DELETE FROM " + table);
         }

@@ -7,8 +7,10 @@ import se.primarycare.cds.measures.core.MeasureFacts.CarePlanRow;
 import se.primarycare.cds.measures.core.MeasureFacts.DiagnosisRow;
 import se.primarycare.cds.measures.core.MeasureFacts.ListedCount;
 import se.primarycare.cds.measures.core.MeasureFacts.ListedPatient;
+import se.primarycare.cds.measures.core.MeasureFacts.PractitionerRow;
 import se.primarycare.cds.measures.core.MeasureFacts.PrescriptionRow;
 import se.primarycare.cds.measures.core.MeasureFacts.ProcedureRow;
+import se.primarycare.cds.measures.core.MeasureFacts.ServiceRequestRow;
 import se.primarycare.cds.measures.core.MeasureFacts.SickLeaveRow;
 
 /**
@@ -48,4 +50,9 @@ public interface MeasureDataPort {
     List<SickLeaveRow> sickLeave(String unit, LocalDate listedOn, LocalDate from, LocalDate to);
 
     List<CarePlanRow> carePlans(String unit, LocalDate listedOn, LocalDate from, LocalDate to);
+
+    List<ServiceRequestRow> serviceRequests(String unit, LocalDate listedOn, LocalDate from, LocalDate to);
+
+    /** The practitioners named as PAL of any listed patient of the unit (all units when null). */
+    List<PractitionerRow> regularDoctors(String unit, LocalDate listedOn);
 }

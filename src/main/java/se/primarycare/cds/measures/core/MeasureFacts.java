@@ -9,8 +9,8 @@ public final class MeasureFacts {
 
     private MeasureFacts() {}
 
-    /** A patient listed at a unit on the evaluation date. */
-    public record ListedPatient(String id, LocalDate birthDate, String gender, String unit) {}
+    /** A patient listed at a unit on the evaluation date, with the PAL (regular doctor; null when none named). */
+    public record ListedPatient(String id, LocalDate birthDate, String gender, String unit, String pal) {}
 
     /** How many listed patients share an age stratum ({@link AgeStratum}; null when unknown) and a gender. */
     public record ListedCount(String ageStratum, String gender, long count) {}
@@ -49,6 +49,26 @@ public final class MeasureFacts {
     /** A sick-leave certificate period with the Conditions it is for. */
     public record SickLeaveRow(String patientId, LocalDate start, LocalDate end, List<String> focusConditionIds) {}
 
-    /** A CarePlan. */
-    public record CarePlanRow(String patientId, String status, LocalDate created, boolean rehab) {}
+    /** A CarePlan of a category of the contract ({@code rehab-plan}, {@code medication-plan}). */
+    public record CarePlanRow(String patientId, String status, LocalDate created, String category) {
+
+        /** Only active or completed plans count anywhere (indicators.md v2): a draft is a proposal. */
+        public boolean counts() {
+            return "active".equals(status) || "completed".equals(status);
+        }
+
+        public boolean rehab() {
+            return "rehab-plan".equals(category);
+        }
+
+        public boolean medicationPlan() {
+            return "medication-plan".equals(category);
+        }
+    }
+
+    /** A ServiceRequest with a KVÅ code (e.g. a referral to KBT or FaR, a medication review ordered). */
+    public record ServiceRequestRow(String patientId, String code, String status, LocalDate authored) {}
+
+    /** A Practitioner (a PAL) with its HSA-id and name. */
+    public record PractitionerRow(String id, String hsaId, String name) {}
 }

@@ -14,8 +14,10 @@ import se.primarycare.cds.measures.core.MeasureFacts.CarePlanRow;
 import se.primarycare.cds.measures.core.MeasureFacts.DiagnosisRow;
 import se.primarycare.cds.measures.core.MeasureFacts.ListedCount;
 import se.primarycare.cds.measures.core.MeasureFacts.ListedPatient;
+import se.primarycare.cds.measures.core.MeasureFacts.PractitionerRow;
 import se.primarycare.cds.measures.core.MeasureFacts.PrescriptionRow;
 import se.primarycare.cds.measures.core.MeasureFacts.ProcedureRow;
+import se.primarycare.cds.measures.core.MeasureFacts.ServiceRequestRow;
 import se.primarycare.cds.measures.core.MeasureFacts.SickLeaveRow;
 
 /** A deliberately naive port over lists, for testing the indicator core without a database. */
@@ -28,6 +30,8 @@ final class InMemoryMeasureData implements MeasureDataPort {
     final List<ProcedureRow> procedures = new ArrayList<>();
     final List<SickLeaveRow> sickLeave = new ArrayList<>();
     final List<CarePlanRow> carePlans = new ArrayList<>();
+    final List<ServiceRequestRow> serviceRequests = new ArrayList<>();
+    final List<PractitionerRow> practitioners = new ArrayList<>();
 
     @Override
     public List<ListedCount> listedCounts(String unit, LocalDate listedOn) {
@@ -114,5 +118,19 @@ final class InMemoryMeasureData implements MeasureDataPort {
     @Override
     public List<CarePlanRow> carePlans(String unit, LocalDate on, LocalDate from, LocalDate to) {
         return of(carePlans, CarePlanRow::patientId, CarePlanRow::created, unit, on, from, to);
+    }
+
+    @Override
+    public List<ServiceRequestRow> serviceRequests(String unit, LocalDate on, LocalDate from, LocalDate to) {
+        return of(serviceRequests, ServiceRequestRow::patientId, ServiceRequestRow::authored, unit, on, from, to);
+    }
+
+    @Override
+    public List<PractitionerRow> regularDoctors(String unit, LocalDate on) {
+        Set<String> named = listed(unit, on).stream()
+                .map(ListedPatient::pal)
+                .filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
+        return practitioners.stream().filter(d -> named.contains(d.id())).toList();
     }
 }

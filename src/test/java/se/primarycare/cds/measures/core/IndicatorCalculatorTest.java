@@ -46,7 +46,7 @@ class IndicatorCalculatorTest {
     private final IndicatorCalculator calculator = new IndicatorCalculator(data, CODES);
 
     private void patient(String id, String birth, String gender, String unit) {
-        data.patients.add(new ListedPatient(id, LocalDate.parse(birth), gender, unit));
+        data.patients.add(new ListedPatient(id, LocalDate.parse(birth), gender, unit, null));
     }
 
     private void diagnosis(String patient, String code, String recorded) {
@@ -211,7 +211,7 @@ class IndicatorCalculatorTest {
         data.sickLeave.add(
                 new SickLeaveRow("a", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 20), List.of(aCondition)));
         data.sickLeave.add(new SickLeaveRow("a", LocalDate.of(2025, 1, 26), LocalDate.of(2025, 2, 10), List.of()));
-        data.carePlans.add(new CarePlanRow("a", "active", LocalDate.of(2025, 3, 2), true));
+        data.carePlans.add(new CarePlanRow("a", "active", LocalDate.of(2025, 3, 2), "rehab-plan"));
         // b: F43.8A periods 2025-04-01..04-20 and 04-27..05-10: 6 uncovered days -> two episodes of 20 and 14 days:
         //    > 14 only the first (20 days) -> SL14 denominator; DV200 on 2025-03-03 = start − 29: SL14 numerator.
         //    Neither is > 28: not in SL28.
