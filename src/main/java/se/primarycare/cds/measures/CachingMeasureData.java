@@ -10,6 +10,7 @@ import se.primarycare.cds.measures.core.MeasureFacts.CarePlanRow;
 import se.primarycare.cds.measures.core.MeasureFacts.DiagnosisRow;
 import se.primarycare.cds.measures.core.MeasureFacts.ListedCount;
 import se.primarycare.cds.measures.core.MeasureFacts.ListedPatient;
+import se.primarycare.cds.measures.core.MeasureFacts.PatientIdentity;
 import se.primarycare.cds.measures.core.MeasureFacts.PractitionerRow;
 import se.primarycare.cds.measures.core.MeasureFacts.PrescriptionRow;
 import se.primarycare.cds.measures.core.MeasureFacts.ProcedureRow;
@@ -96,6 +97,11 @@ public final class CachingMeasureData implements MeasureDataPort {
     @Override
     public List<ServiceRequestRow> serviceRequests(String unit, LocalDate listedOn, LocalDate from, LocalDate to) {
         return delegate.serviceRequests(unit, listedOn, from, to);
+    }
+
+    @Override
+    public List<PatientIdentity> identities(Collection<String> patientIds) {
+        return delegate.identities(patientIds);
     }
 
     @Override

@@ -17,6 +17,7 @@ import se.primarycare.cds.measures.core.MeasureFacts.CarePlanRow;
 import se.primarycare.cds.measures.core.MeasureFacts.DiagnosisRow;
 import se.primarycare.cds.measures.core.MeasureFacts.ListedCount;
 import se.primarycare.cds.measures.core.MeasureFacts.ListedPatient;
+import se.primarycare.cds.measures.core.MeasureFacts.PatientIdentity;
 import se.primarycare.cds.measures.core.MeasureFacts.PractitionerRow;
 import se.primarycare.cds.measures.core.MeasureFacts.PrescriptionRow;
 import se.primarycare.cds.measures.core.MeasureFacts.ProcedureRow;
@@ -140,7 +141,7 @@ public final class JdbcMeasureData implements MeasureDataPort {
     @Override
     public List<SickLeaveRow> sickLeave(String unit, LocalDate listedOn, LocalDate from, LocalDate to) {
         Query q = new Query(
-                "SELECT x.patient_id, x.start_date, x.end_date, x.focus_ids FROM pcm_sick_leave x "
+                "SELECT x.patient_id, x.start_date, x.end_date, x.focus_ids, x.extent FROM pcm_sick_leave x "
                         + "JOIN pcm_patient p ON p.res_id = x.patient_id WHERE" + LISTED,
                 listedOn,
                 unit);
@@ -154,7 +155,8 @@ public final class JdbcMeasureData implements MeasureDataPort {
         }
         return jdbc.query(
                 q.sql,
-                (rs, i) -> new SickLeaveRow(rs.getString(1), date(rs, 2), date(rs, 3), list(rs.getString(4))),
+                (rs, i) -> new SickLeaveRow(
+                        rs.getString(1), date(rs, 2), date(rs, 3), list(rs.getString(4)), rs.getBigDecimal(5)),
                 q.args.toArray());
     }
 
@@ -184,6 +186,21 @@ public final class JdbcMeasureData implements MeasureDataPort {
                 q.sql,
                 (rs, i) -> new ServiceRequestRow(rs.getString(1), rs.getString(2), rs.getString(3), date(rs, 4)),
                 q.args.toArray());
+    }
+
+    @Override
+    public List<PatientIdentity> identities(Collection<String> patientIds) {
+        List<String> ids = new ArrayList<>(patientIds);
+        List<PatientIdentity> found = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+            found.addAll(jdbc.query(
+                    "SELECT res_id, pnr, name FROM pcm_patient WHERE res_id IN ("
+                            + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")",
+                    (rs, i) -> new PatientIdentity(rs.getString(1), rs.getString(2), rs.getString(3)),
+                    chunk.toArray()));
+        }
+        return found;
     }
 
     @Override

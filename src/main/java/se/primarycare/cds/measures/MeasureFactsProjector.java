@@ -69,14 +69,21 @@ public class MeasureFactsProjector {
         version.changed();
         if (resource instanceof Patient patient) {
             jdbc.update(
-                    "INSERT INTO pcm_patient (res_id, birth_date, gender, org_id, active, gp_id) "
-                            + "VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO pcm_patient (res_id, birth_date, gender, org_id, active, gp_id, pnr, name) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     id,
                     patient.hasBirthDate() ? date(patient.getBirthDateElement()) : null,
                     patient.hasGender() ? patient.getGender().toCode() : null,
                     patient.hasManagingOrganization() ? idPart(patient.getManagingOrganization()) : null,
                     !patient.hasActive() || patient.getActive(),
-                    regularDoctor(patient));
+                    regularDoctor(patient),
+                    patient.getIdentifier().stream()
+                            .filter(i -> ContractSystems.PERSONNUMMER.equals(i.getSystem())
+                                    || ContractSystems.SAMORDNINGSNUMMER.equals(i.getSystem()))
+                            .map(i -> i.getValue())
+                            .findFirst()
+                            .orElse(null),
+                    patient.hasName() ? patient.getNameFirstRep().getNameAsSingleString() : null);
         } else if (resource instanceof Practitioner practitioner) {
             jdbc.update(
                     "INSERT INTO pcm_practitioner (res_id, hsa_id, name) VALUES (?, ?, ?)",
@@ -129,15 +136,18 @@ public class MeasureFactsProjector {
                     && observation.getEffectivePeriod().hasStart()
                     && observation.getEffectivePeriod().hasEnd()) {
                 jdbc.update(
-                        "INSERT INTO pcm_sick_leave (res_id, patient_id, start_date, end_date, focus_ids) "
-                                + "VALUES (?, ?, ?, ?, ?)",
+                        "INSERT INTO pcm_sick_leave (res_id, patient_id, start_date, end_date, focus_ids, extent) "
+                                + "VALUES (?, ?, ?, ?, ?, ?)",
                         id,
                         idPart(observation.getSubject()),
                         date(observation.getEffectivePeriod().getStartElement()),
                         date(observation.getEffectivePeriod().getEndElement()),
                         observation.getFocus().stream()
                                 .map(MeasureFactsProjector::idPart)
-                                .collect(Collectors.joining(",")));
+                                .collect(Collectors.joining(",")),
+                        observation.hasValueQuantity()
+                                ? observation.getValueQuantity().getValue()
+                                : null);
             }
         } else if (resource instanceof CarePlan plan) {
             String category = plan.getCategory().stream()

@@ -24,6 +24,8 @@ public final class MeasureFactsTables {
         jdbc.execute("CREATE TABLE IF NOT EXISTS pcm_patient (res_id VARCHAR(64) PRIMARY KEY, birth_date DATE, "
                 + "gender VARCHAR(16), org_id VARCHAR(64), active BOOLEAN NOT NULL, gp_id VARCHAR(64))");
         jdbc.execute("ALTER TABLE pcm_patient ADD COLUMN IF NOT EXISTS gp_id VARCHAR(64)");
+        jdbc.execute("ALTER TABLE pcm_patient ADD COLUMN IF NOT EXISTS pnr VARCHAR(20)");
+        jdbc.execute("ALTER TABLE pcm_patient ADD COLUMN IF NOT EXISTS name VARCHAR(200)");
         jdbc.execute("CREATE TABLE IF NOT EXISTS pcm_diagnosis (res_id VARCHAR(64) NOT NULL, patient_id VARCHAR(64) "
                 + "NOT NULL, code VARCHAR(40) NOT NULL, recorded DATE)");
         jdbc.execute("CREATE TABLE IF NOT EXISTS pcm_prescription (res_id VARCHAR(64) PRIMARY KEY, patient_id "
@@ -33,7 +35,9 @@ public final class MeasureFactsTables {
         jdbc.execute("CREATE TABLE IF NOT EXISTS pcm_procedure (res_id VARCHAR(64) NOT NULL, patient_id VARCHAR(64) "
                 + "NOT NULL, code VARCHAR(20) NOT NULL, status VARCHAR(20), performed DATE)");
         jdbc.execute("CREATE TABLE IF NOT EXISTS pcm_sick_leave (res_id VARCHAR(64) PRIMARY KEY, patient_id "
-                + "VARCHAR(64) NOT NULL, start_date DATE NOT NULL, end_date DATE NOT NULL, focus_ids VARCHAR(400))");
+                + "VARCHAR(64) NOT NULL, start_date DATE NOT NULL, end_date DATE NOT NULL, focus_ids VARCHAR(400), "
+                + "extent DECIMAL(5,1))");
+        jdbc.execute("ALTER TABLE pcm_sick_leave ADD COLUMN IF NOT EXISTS extent DECIMAL(5,1)");
         jdbc.execute("CREATE TABLE IF NOT EXISTS pcm_care_plan (res_id VARCHAR(64) PRIMARY KEY, patient_id "
                 + "VARCHAR(64) NOT NULL, status VARCHAR(20), created DATE, category VARCHAR(40))");
         jdbc.execute("ALTER TABLE pcm_care_plan ADD COLUMN IF NOT EXISTS category VARCHAR(40)");

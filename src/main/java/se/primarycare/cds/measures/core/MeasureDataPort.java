@@ -7,6 +7,7 @@ import se.primarycare.cds.measures.core.MeasureFacts.CarePlanRow;
 import se.primarycare.cds.measures.core.MeasureFacts.DiagnosisRow;
 import se.primarycare.cds.measures.core.MeasureFacts.ListedCount;
 import se.primarycare.cds.measures.core.MeasureFacts.ListedPatient;
+import se.primarycare.cds.measures.core.MeasureFacts.PatientIdentity;
 import se.primarycare.cds.measures.core.MeasureFacts.PractitionerRow;
 import se.primarycare.cds.measures.core.MeasureFacts.PrescriptionRow;
 import se.primarycare.cds.measures.core.MeasureFacts.ProcedureRow;
@@ -52,6 +53,9 @@ public interface MeasureDataPort {
     List<CarePlanRow> carePlans(String unit, LocalDate listedOn, LocalDate from, LocalDate to);
 
     List<ServiceRequestRow> serviceRequests(String unit, LocalDate listedOn, LocalDate from, LocalDate to);
+
+    /** Personnummer and name of these patients (for worklists: who is on the line). */
+    List<PatientIdentity> identities(Collection<String> patientIds);
 
     /** The practitioners named as PAL of any listed patient of the unit (all units when null). */
     List<PractitionerRow> regularDoctors(String unit, LocalDate listedOn);

@@ -46,8 +46,17 @@ public final class MeasureFacts {
     /** A KVÅ procedure. */
     public record ProcedureRow(String patientId, String code, String status, LocalDate performed) {}
 
-    /** A sick-leave certificate period with the Conditions it is for. */
-    public record SickLeaveRow(String patientId, LocalDate start, LocalDate end, List<String> focusConditionIds) {}
+    /** A sick-leave certificate period with the Conditions it is for and its extent in percent (null if absent). */
+    public record SickLeaveRow(
+            String patientId, LocalDate start, LocalDate end, List<String> focusConditionIds, BigDecimal extent) {
+
+        public SickLeaveRow(String patientId, LocalDate start, LocalDate end, List<String> focusConditionIds) {
+            this(patientId, start, end, focusConditionIds, null);
+        }
+    }
+
+    /** Who a patient is, for the lines of a worklist: personnummer (or samordningsnummer) and name when known. */
+    public record PatientIdentity(String id, String personnummer, String name) {}
 
     /** A CarePlan of a category of the contract ({@code rehab-plan}, {@code medication-plan}). */
     public record CarePlanRow(String patientId, String status, LocalDate created, String category) {

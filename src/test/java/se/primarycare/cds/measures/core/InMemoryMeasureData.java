@@ -14,6 +14,7 @@ import se.primarycare.cds.measures.core.MeasureFacts.CarePlanRow;
 import se.primarycare.cds.measures.core.MeasureFacts.DiagnosisRow;
 import se.primarycare.cds.measures.core.MeasureFacts.ListedCount;
 import se.primarycare.cds.measures.core.MeasureFacts.ListedPatient;
+import se.primarycare.cds.measures.core.MeasureFacts.PatientIdentity;
 import se.primarycare.cds.measures.core.MeasureFacts.PractitionerRow;
 import se.primarycare.cds.measures.core.MeasureFacts.PrescriptionRow;
 import se.primarycare.cds.measures.core.MeasureFacts.ProcedureRow;
@@ -32,6 +33,7 @@ final class InMemoryMeasureData implements MeasureDataPort {
     final List<CarePlanRow> carePlans = new ArrayList<>();
     final List<ServiceRequestRow> serviceRequests = new ArrayList<>();
     final List<PractitionerRow> practitioners = new ArrayList<>();
+    final List<PatientIdentity> identities = new ArrayList<>();
 
     @Override
     public List<ListedCount> listedCounts(String unit, LocalDate listedOn) {
@@ -123,6 +125,11 @@ final class InMemoryMeasureData implements MeasureDataPort {
     @Override
     public List<ServiceRequestRow> serviceRequests(String unit, LocalDate on, LocalDate from, LocalDate to) {
         return of(serviceRequests, ServiceRequestRow::patientId, ServiceRequestRow::authored, unit, on, from, to);
+    }
+
+    @Override
+    public List<PatientIdentity> identities(java.util.Collection<String> patientIds) {
+        return identities.stream().filter(i -> patientIds.contains(i.id())).toList();
     }
 
     @Override
