@@ -793,6 +793,7 @@ def build_value_sets(code_systems: dict[str, dict]) -> tuple[list[dict], dict[st
 # R4 (4.0.1) element order, used to check that differentials follow the base order (the snapshot generator needs it).
 R4_ORDER = {
     "Organization": "identifier active type name alias telecom address partOf contact endpoint",
+    "Practitioner": "identifier active name telecom address gender birthDate photo qualification communication",
     "Patient": "identifier active name telecom gender birthDate deceased[x] address maritalStatus multipleBirth[x] photo "
                "contact communication generalPractitioner managingOrganization link",
     "Condition": "identifier clinicalStatus verificationStatus category severity code bodySite subject encounter onset[x] "
@@ -833,6 +834,7 @@ R4_ORDER = {k: v.split() for k, v in R4_ORDER.items()}
 # which data type the children of an element belong to
 R4_CHILD_TYPE = {
     "Organization.identifier": "Identifier", "Patient.identifier": "Identifier",
+    "Practitioner.identifier": "Identifier",
     "Condition.code": "CodeableConcept", "Procedure.code": "CodeableConcept",
     "MedicationRequest.medication[x]": "CodeableConcept", "MedicationStatement.medication[x]": "CodeableConcept",
     "MedicationRequest.dispenseRequest": "MedicationRequest.dispenseRequest",
@@ -895,9 +897,27 @@ PROFILES = [
          el("Organization.identifier:hsaId.value", short="The HSA-id", min=1),
          el("Organization.name", short="Name of the unit", min=1),
      ]),
+    ("se-practitioner", "Practitioner", "SEPractitioner", "Läkare (PAL, fast läkarkontakt)",
+     "A clinician identified by HSA-id, with a name (version 2). Patient.generalPractitioner points to the "
+     "Practitioner who is the patient's PAL (fast läkarkontakt); an optional PractitionerRole ties the practitioner "
+     "to a unit.",
+     [
+         el("Practitioner.identifier", short="Identifiers; the HSA-id is required", min=1,
+            slicing={"discriminator": [{"type": "value", "path": "system"}], "ordered": False, "rules": "open"}),
+         el("Practitioner.identifier:hsaId", sliceName="hsaId", short="HSA-id of the clinician",
+            definition="The clinician's HSA-id (system urn:oid:1.2.752.29.4.19); the worklists name the PAL by it.",
+            min=1, max="1"),
+         el("Practitioner.identifier:hsaId.system", min=1, fixedUri=HSA_SYSTEM),
+         el("Practitioner.identifier:hsaId.value", short="The HSA-id", min=1,
+            definition="SE + the catalogue owner's 10-digit organisation number (no hyphen) + '-' + at least one "
+                       "letter A-Z/a-z or digit (no å, ä, ö or @), at most 31 characters, e.g. SE2321000065-L10011.",
+            comment="The form is " + VALIDATOR + "."),
+         el("Practitioner.name", min=1, short="Name of the clinician",
+            comment="A name with family and/or given name, or text, is " + VALIDATOR + "."),
+     ]),
     ("se-patient", "Patient", "SEPatient", "Patient",
-     "A patient identified by Swedish personnummer or samordningsnummer, with birth date, gender and the unit the "
-     "patient is listed at (managingOrganization).",
+     "A patient identified by Swedish personnummer or samordningsnummer, with birth date, gender, the unit the "
+     "patient is listed at (managingOrganization) and, when one is named, the PAL (generalPractitioner → se-practitioner).",
      [
          el("Patient.identifier", short="Personnummer or samordningsnummer", min=1,
             definition=f"The patient's Swedish personal identity number (personnummer, system {PNR_SYSTEM}) or "
@@ -913,6 +933,13 @@ PROFILES = [
             comment="The 12-digit pattern and the check digit are " + VALIDATOR + "."),
          el("Patient.gender", min=1),
          el("Patient.birthDate", min=1),
+         el("Patient.generalPractitioner", max="1", type=ref("Practitioner"),
+            short="PAL (fast läkarkontakt), when one is named",
+            definition="The Practitioner who is the patient's regular doctor (fast läkarkontakt, PAL; version 2). A "
+                       "PractitionerRole or an Organization is not the contract's PAL and is refused.",
+            comment="The reference must be Practitioner/<id> of a stored Practitioner (or a transaction's urn:uuid "
+                    "of one): the type is " + VALIDATOR + ", that the target exists is the server's referential "
+                    "integrity."),
          el("Patient.managingOrganization", min=1, type=ref("Organization"),
             short="Unit the patient is listed at (listad)",
             definition="The Organization (vårdcentral) the patient is listed at. A patient counts as listed at a unit "
@@ -1159,10 +1186,14 @@ def build_readme(files: list[tuple[str, dict]], expansions: dict[str, list[dict]
         "  (version 2) a code with `verified = false` must not be put into a suggested resource as a coding.",
         "- The CarePlan categories `rehab-plan` and `medication-plan` (profiles `se-rehab-plan`, `se-medication-plan`)",
         "  count only when the CarePlan is active or completed; a draft is a proposal, not a plan.",
+        "- PAL (fast läkarkontakt, version 2): `Patient.generalPractitioner` → at most one Practitioner (`se-practitioner`:",
+        "  HSA-id and name). The server refuses a PractitionerRole or Organization as PAL, an HSA-id not of the form",
+        "  `SE` + 10-digit organisation number + `-` + letters/digits (≤ 31 characters), and a Practitioner that does not exist.",
         "- ATC `ddd` is kept in the unit given by WHO (`ddd-unit`: mg, g or UD); `products.csv`'s `ddd-mg` is the same DDD in mg",
         "  (codeine + paracetamol: 3 UD = 90 mg codeine).",
         "- Profiles carry a differential only; constraints a StructureDefinition cannot express (personnummer check digit,",
-        "  ATC coding required among the codings, sick-leave extent 25/50/75/100, ICD-10-SE dot normalisation) are enforced",
+        "  ATC coding required among the codings, sick-leave extent 25/50/75/100, ICD-10-SE dot normalisation, HSA-id form,",
+        "  PAL reference type) are enforced",
         "  by the server's contract validator and stated in the element comments.",
         "",
     ]
