@@ -40,9 +40,27 @@ public class ContractEnforcingInterceptor {
         enforce(resource);
     }
 
+    /**
+     * Inside a transaction the resource is stored with its {@code urn:uuid:} references still unresolved; by
+     * pre-commit they point at the stored resources, so what a reference points to is checked here (still inside
+     * the database transaction: throwing rolls everything back).
+     */
+    @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+    public void beforeCommitCreate(IBaseResource resource) {
+        reject(validator.validateResolvedReferences(resource));
+    }
+
+    @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+    public void beforeCommitUpdate(IBaseResource previous, IBaseResource resource) {
+        reject(validator.validateResolvedReferences(resource));
+    }
+
     private void enforce(IBaseResource resource) {
         normalizer.normalise(resource);
-        List<ContractViolation> violations = validator.validate(resource);
+        reject(validator.validate(resource));
+    }
+
+    private void reject(List<ContractViolation> violations) {
         if (!violations.isEmpty()) {
             throw new UnprocessableEntityException(fhirContext, outcome(violations));
         }

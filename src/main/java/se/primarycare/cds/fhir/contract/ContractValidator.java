@@ -16,8 +16,10 @@ import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 
 /**
@@ -34,6 +36,7 @@ public final class ContractValidator {
     private static final Pattern ATC_CODE = Pattern.compile("[A-Z]([0-9]{2}([A-Z]([A-Z]([0-9]{2})?)?)?)?");
     private static final Pattern KVA_CODE = Pattern.compile("[A-Z]{2}[0-9]{3}");
     private static final String TABLETS = "st";
+    private static final String PRACTITIONER = "Practitioner";
 
     private final IcdCodeCheck icdCodes;
 
@@ -45,6 +48,9 @@ public final class ContractValidator {
         List<ContractViolation> violations = new ArrayList<>();
         if (resource instanceof Patient patient) {
             checkPatient(patient, violations);
+            checkRegularDoctor(patient, true, violations);
+        } else if (resource instanceof Practitioner practitioner) {
+            checkPractitioner(practitioner, violations);
         } else if (resource instanceof Condition condition) {
             checkCondition(condition, violations);
         } else if (resource instanceof MedicationRequest request) {
@@ -64,6 +70,85 @@ public final class ContractValidator {
             checkRehabPlan(carePlan, violations);
         }
         return violations;
+    }
+
+    /**
+     * The rules on what references point to, once the server has resolved a transaction's {@code urn:uuid:}
+     * placeholders (which {@link #validate} has to let pass, as their target type is not known yet).
+     */
+    public List<ContractViolation> validateResolvedReferences(IBaseResource resource) {
+        List<ContractViolation> violations = new ArrayList<>();
+        if (resource instanceof Patient patient) {
+            checkRegularDoctor(patient, false, violations);
+        }
+        return violations;
+    }
+
+    /**
+     * The PAL (fast läkarkontakt): at most one, and a reference to a stored Practitioner. A PractitionerRole or
+     * the unit itself is not the contract's PAL, and the worklists could not name the doctor from it, so it is
+     * refused rather than silently ignored. Whether the Practitioner exists is HAPI's referential integrity.
+     */
+    private static void checkRegularDoctor(
+            Patient patient, boolean placeholdersAllowed, List<ContractViolation> violations) {
+        List<Reference> doctors = patient.getGeneralPractitioner();
+        if (doctors.size() > 1) {
+            violations.add(new ContractViolation(
+                    "Patient.generalPractitioner",
+                    "at most one PAL (fast läkarkontakt) per patient, found " + doctors.size()));
+        }
+        for (int i = 0; i < doctors.size(); i++) {
+            String where = "Patient.generalPractitioner[" + i + "]";
+            String target = doctors.get(i).getReference();
+            if (target == null || target.isBlank()) {
+                violations.add(new ContractViolation(
+                        where + ".reference",
+                        "the PAL must be a reference to a Practitioner resource (Practitioner/<id>); an identifier "
+                                + "or display alone is not enough"));
+            } else if (isPlaceholder(target)) {
+                if (!placeholdersAllowed) {
+                    violations.add(new ContractViolation(
+                            where + ".reference", "'" + target + "' does not resolve to a resource"));
+                }
+            } else if (!PRACTITIONER.equals(doctors.get(i).getReferenceElement().getResourceType())) {
+                violations.add(new ContractViolation(
+                        where + ".reference",
+                        "the PAL (fast läkarkontakt) must be a Practitioner (Practitioner/<id>), not '" + target
+                                + "': a PractitionerRole or a unit (Organization) is not a PAL"));
+            }
+        }
+    }
+
+    /** A transaction's placeholder id, replaced by the server with the new resource's id. */
+    private static boolean isPlaceholder(String reference) {
+        return reference.startsWith("urn:uuid:") || reference.startsWith("urn:oid:");
+    }
+
+    private static void checkPractitioner(Practitioner practitioner, List<ContractViolation> violations) {
+        int hsaIds = 0;
+        for (int i = 0; i < practitioner.getIdentifier().size(); i++) {
+            Identifier identifier = practitioner.getIdentifier().get(i);
+            if (ContractSystems.HSA_ID.equals(identifier.getSystem())) {
+                hsaIds++;
+                String problem = HsaId.problem(identifier.getValue());
+                if (problem != null) {
+                    violations.add(new ContractViolation("Practitioner.identifier[" + i + "].value", problem));
+                }
+            }
+        }
+        if (hsaIds == 0) {
+            violations.add(new ContractViolation(
+                    "Practitioner.identifier",
+                    "the practitioner's HSA-id (system " + ContractSystems.HSA_ID + ") is required"));
+        } else if (hsaIds > 1) {
+            violations.add(
+                    new ContractViolation("Practitioner.identifier", "one HSA-id per practitioner, found " + hsaIds));
+        }
+        boolean named = practitioner.getName().stream().anyMatch(n -> n.hasFamily() || n.hasGiven() || n.hasText());
+        if (!named) {
+            violations.add(new ContractViolation(
+                    "Practitioner.name", "the practitioner's name (family and given, or text) is required"));
+        }
     }
 
     private void checkPatient(Patient patient, List<ContractViolation> violations) {
