@@ -3,7 +3,7 @@
 (function () {
   const TEXTS = {
     sv: {
-      title: 'Kvalitetsindikatorer', unit: 'Enhet', allUnits: 'Alla enheter', from: 'Från', to: 'Till',
+      toWorklists: 'Arbetslistor per enhet och PAL', title: 'Kvalitetsindikatorer', unit: 'Enhet', allUnits: 'Alla enheter', from: 'Från', to: 'Till',
       language: 'Språk', show: 'Visa', loading: 'Hämtar…', loaded: 'Uppdaterad', month: 'Månad',
       numerator: 'Täljare', denominator: 'Nämnare', value: 'Värde', yearBefore: 'Samma månad föregående år',
       change: 'Förändring %', signal: 'Signal', shift: 'skift', trend: 'trend', median: 'Median', goal: 'Mål',
@@ -15,7 +15,7 @@
       loginNeeded: 'Inloggning krävs: öppna sidan med en åtkomsttoken från regionens inloggningstjänst (…/dashboard/#access_token=…, behörighet user/Measure.r och user/Organization.s).'
     },
     en: {
-      title: 'Quality indicators', unit: 'Unit', allUnits: 'All units', from: 'From', to: 'To',
+      toWorklists: 'Worklists per unit and PAL', title: 'Quality indicators', unit: 'Unit', allUnits: 'All units', from: 'From', to: 'To',
       language: 'Language', show: 'Show', loading: 'Loading…', loaded: 'Updated', month: 'Month',
       numerator: 'Numerator', denominator: 'Denominator', value: 'Value', yearBefore: 'Same month a year before',
       change: 'Change %', signal: 'Signal', shift: 'shift', trend: 'trend', median: 'Median', goal: 'Goal',
@@ -95,37 +95,58 @@
     if (wanted) { select.value = wanted; }
   }
 
+  // A month without a value (a proportion with an empty denominator) is null: a gap in the chart, never 0 %.
+  function number(value) { return value === null || value === undefined ? null : Number(value); }
+
+  function fixed(value) { return value === null ? '–' : value.toFixed(3); }
+
   function rows(points) {
     return points.map(p => ({
       month: part(p, 'month'), numerator: part(p, 'numerator'), denominator: part(p, 'denominator'),
-      value: Number(part(p, 'value')), yearBefore: Number(part(p, 'valueYearBefore')),
-      change: part(p, 'changePercent'), shift: part(p, 'shift') === true, trend: part(p, 'trend') === true
+      value: number(part(p, 'value')), yearBefore: number(part(p, 'valueYearBefore')),
+      change: part(p, 'changePercent'), shift: part(p, 'shift') === true, trend: part(p, 'trend') === true,
+      groups: (p.part || []).filter(x => x.name === 'group').map(g => ({
+        code: part(g, 'code'), numerator: part(g, 'numerator'), value: number(part(g, 'value'))
+      }))
     }));
   }
 
-  function table(data) {
-    const head = ['month', 'numerator', 'denominator', 'value', 'yearBefore', 'change', 'signal'];
-    const html = ['<table><thead><tr>', ...head.map(h => '<th>' + t(h) + '</th>'), '</tr></thead><tbody>'];
+  // The parts of an indicator (Ån07-åtgärder's three actions), named as the Measure's groups describe them.
+  function groupNames(measure, data) {
+    const codes = data.length ? data[0].groups.map(g => g.code) : [];
+    return codes.map(code => {
+      const group = (measure.group || []).find(g => g.id === code || (g.code && g.code.text === code));
+      return { code, name: (group && group.description) || code };
+    });
+  }
+
+  function table(data, groups) {
+    const head = ['month', 'numerator', 'denominator', 'value', 'yearBefore', 'change', 'signal'].map(t);
+    const html = ['<table><thead><tr>', ...head.concat(groups.map(g => g.name)).map(h => '<th>' + h + '</th>'),
+      '</tr></thead><tbody>'];
     data.forEach(r => {
       const signal = [r.shift ? t('shift') : '', r.trend ? t('trend') : ''].filter(Boolean).join(', ');
       html.push('<tr><td>' + r.month + '</td><td>' + r.numerator + '</td><td>' + r.denominator + '</td><td>' +
-        r.value.toFixed(3) + '</td><td>' + r.yearBefore.toFixed(3) + '</td><td>' + (r.change ?? '') + '</td><td>' +
-        signal + '</td></tr>');
+        fixed(r.value) + '</td><td>' + fixed(r.yearBefore) + '</td><td>' + (r.change ?? '') + '</td><td>' +
+        signal + '</td>' + r.groups.map(g => '<td>' + fixed(g.value) + '</td>').join('') + '</tr>');
     });
     html.push('</tbody></table>');
     return html.join('');
   }
 
-  function csv(measureId, data) {
-    const lines = ['month;numerator;denominator;value;value_year_before;change_percent;shift;trend'];
-    data.forEach(r => lines.push([r.month, r.numerator, r.denominator, r.value, r.yearBefore, r.change ?? '',
-      r.shift, r.trend].join(';')));
+  function csv(measureId, data, groups) {
+    const lines = [['month', 'numerator', 'denominator', 'value', 'value_year_before', 'change_percent', 'shift',
+      'trend'].concat(groups.map(g => g.code)).join(';')];
+    data.forEach(r => lines.push([r.month, r.numerator, r.denominator, r.value ?? '', r.yearBefore ?? '',
+      r.change ?? '', r.shift, r.trend].concat(r.groups.map(g => g.value ?? '')).join(';')));
     return URL.createObjectURL(new Blob([lines.join('\n') + '\n'], { type: 'text/csv;charset=utf-8' }));
   }
 
   function draw(section, measure, chart) {
     const data = rows(chart.parameter.filter(p => p.name === 'point'));
-    const median = Number((chart.parameter.find(p => p.name === 'median') || {}).valueDecimal || 0);
+    const groups = groupNames(measure, data);
+    const medianParameter = chart.parameter.find(p => p.name === 'median');
+    const median = medianParameter ? Number(medianParameter.valueDecimal) : null;
     const goal = indicatorExtension(measure, 'goal');
     const goalChange = indicatorExtension(measure, 'goalChangePercent');
     const datasets = [{
@@ -134,10 +155,16 @@
     }, {
       label: t('median'), data: data.map(() => median), borderColor: '#6b7b88', borderDash: [6, 4], pointRadius: 0
     }];
+    const partColours = ['#7b1fa2', '#00838f', '#8d6e63'];
+    groups.forEach((group, i) => datasets.push({
+      label: group.name, data: data.map(r => r.groups[i] ? r.groups[i].value : null),
+      borderColor: partColours[i % partColours.length], borderWidth: 1, borderDash: [2, 2], pointRadius: 2, tension: 0
+    }));
     if (goal !== undefined) {
       datasets.push({ label: t('goal'), data: data.map(() => Number(goal)), borderColor: '#2e7d32', pointRadius: 0 });
     } else if (goalChange !== undefined) {
-      datasets.push({ label: t('goal'), data: data.map(r => r.yearBefore * (1 + Number(goalChange) / 100)),
+      datasets.push({ label: t('goal'),
+        data: data.map(r => r.yearBefore === null ? null : r.yearBefore * (1 + Number(goalChange) / 100)),
         borderColor: '#2e7d32', pointRadius: 0 });
     }
     const canvas = section.querySelector('canvas');
@@ -149,10 +176,10 @@
       }
     }));
     section.dataset.points = String(data.length);
-    section.dataset.values = data.map(r => r.value).join(',');
-    section.querySelector('.table').innerHTML = table(data);
+    section.dataset.values = data.map(r => r.value ?? '').join(',');
+    section.querySelector('.table').innerHTML = table(data, groups);
     const link = section.querySelector('a.csv');
-    link.href = csv(measure.id, data);
+    link.href = csv(measure.id, data, groups);
     link.download = measure.id + '.csv';
   }
 

@@ -61,6 +61,7 @@ public class FhirAccessAuditInterceptor implements FhirServerInterceptor {
             }
             PatientReferences.collectFromSearch(request.getResourceName(), request.getParameters(), patients);
             PatientReferences.collect(response, patients, types);
+            patients.addAll(AuditedPatients.of(request));
             if (isBundleWrite(request) && response instanceof Bundle responseBundle) {
                 PatientReferences.collectFromTransaction(requestBundle(request), responseBundle, patients, types);
             } else if (request.getResource() != null && patients.isEmpty()) {

@@ -22,18 +22,18 @@ import se.primarycare.cds.measures.core.MeasureFacts.ServiceRequestRow;
 import se.primarycare.cds.measures.core.MeasureFacts.SickLeaveRow;
 
 /** A deliberately naive port over lists, for testing the indicator core without a database. */
-final class InMemoryMeasureData implements MeasureDataPort {
+public final class InMemoryMeasureData implements MeasureDataPort {
 
-    final List<ListedPatient> patients = new ArrayList<>();
-    final List<String> inactive = new ArrayList<>();
-    final List<DiagnosisRow> diagnoses = new ArrayList<>();
-    final List<PrescriptionRow> prescriptions = new ArrayList<>();
-    final List<ProcedureRow> procedures = new ArrayList<>();
-    final List<SickLeaveRow> sickLeave = new ArrayList<>();
-    final List<CarePlanRow> carePlans = new ArrayList<>();
-    final List<ServiceRequestRow> serviceRequests = new ArrayList<>();
-    final List<PractitionerRow> practitioners = new ArrayList<>();
-    final List<PatientIdentity> identities = new ArrayList<>();
+    public final List<ListedPatient> patients = new ArrayList<>();
+    public final List<String> inactive = new ArrayList<>();
+    public final List<DiagnosisRow> diagnoses = new ArrayList<>();
+    public final List<PrescriptionRow> prescriptions = new ArrayList<>();
+    public final List<ProcedureRow> procedures = new ArrayList<>();
+    public final List<SickLeaveRow> sickLeave = new ArrayList<>();
+    public final List<CarePlanRow> carePlans = new ArrayList<>();
+    public final List<ServiceRequestRow> serviceRequests = new ArrayList<>();
+    public final List<PractitionerRow> practitioners = new ArrayList<>();
+    public final List<PatientIdentity> identities = new ArrayList<>();
 
     @Override
     public List<ListedCount> listedCounts(String unit, LocalDate listedOn) {
