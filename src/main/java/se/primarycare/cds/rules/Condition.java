@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import se.primarycare.cds.clinical.SickLeaveEpisodes;
+import se.primarycare.cds.clinical.SickLeaveEpisodes.Episode;
 import se.primarycare.cds.rules.Findings.Kind;
 import se.primarycare.cds.terminology.ProductCatalogue;
 
@@ -277,15 +279,17 @@ public sealed interface Condition {
         @Override
         public Optional<Findings> test(RuleContext c, Findings found) {
             LocalDate today = c.today();
-            Optional<SickLeaveEpisodes.Episode> current =
-                    SickLeaveEpisodes.join(c.facts().sickLeave(), joinGapDays).stream()
+            Optional<Episode<SickLeavePeriod>> current =
+                    SickLeaveEpisodes.join(
+                                    c.facts().sickLeave(), SickLeavePeriod::start, SickLeavePeriod::end, joinGapDays)
+                            .stream()
                             .filter(ep -> !ep.start().isAfter(today)
                                     && !ep.end().isBefore(today.minusDays(currentWithinDays)))
-                            .max(Comparator.comparing(SickLeaveEpisodes.Episode::start));
+                            .max(Comparator.comparing(Episode::start));
             if (current.isEmpty() || current.get().lengthDays() <= longerThanDays) {
                 return Optional.empty();
             }
-            SickLeaveEpisodes.Episode episode = current.get();
+            Episode<SickLeavePeriod> episode = current.get();
             Optional<Diagnosis> diagnosis = episode.periods().stream()
                     .flatMap(p -> p.focus().stream())
                     .flatMap(ref -> c.facts().diagnosis(ref).stream())

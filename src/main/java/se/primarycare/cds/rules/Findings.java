@@ -2,12 +2,13 @@ package se.primarycare.cds.rules;
 
 import java.util.HashMap;
 import java.util.Map;
+import se.primarycare.cds.clinical.SickLeaveEpisodes.Episode;
 
 /**
  * What the conditions of one rule case found so far: the diagnosis and sick-leave episode the card is about and
  * the values its texts show. Immutable: each condition returns a new one, so nothing leaks between cases.
  */
-public record Findings(Diagnosis diagnosis, SickLeaveEpisodes.Episode episode, Map<String, String> placeholders) {
+public record Findings(Diagnosis diagnosis, Episode<SickLeavePeriod> episode, Map<String, String> placeholders) {
 
     public Findings {
         placeholders = Map.copyOf(placeholders);
@@ -29,7 +30,7 @@ public record Findings(Diagnosis diagnosis, SickLeaveEpisodes.Episode episode, M
         return new Findings(found, episode, placeholders);
     }
 
-    Findings withEpisode(SickLeaveEpisodes.Episode found) {
+    Findings withEpisode(Episode<SickLeavePeriod> found) {
         return new Findings(diagnosis, found, placeholders);
     }
 

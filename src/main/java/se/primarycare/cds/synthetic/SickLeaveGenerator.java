@@ -4,9 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import se.primarycare.cds.clinical.SickLeaveEpisodes.Episode;
 import se.primarycare.cds.synthetic.PatientRecord.RecordedDiagnosis;
-import se.primarycare.cds.synthetic.SickLeaveEpisodes.Episode;
-import se.primarycare.cds.synthetic.SickLeaveEpisodes.SickLeavePeriod;
 
 /**
  * Sick leave (one Observation per certificate period), rehab plans and activity advice around it.
@@ -65,7 +64,7 @@ final class SickLeaveGenerator {
                     period.percent(),
                     period.focusReference()));
         }
-        for (Episode episode : SickLeaveEpisodes.join(periods)) {
+        for (Episode<SickLeavePeriod> episode : SickLeavePeriod.episodes(periods)) {
             rehabPlan(record, draws, episode);
             activity(record, draws, episode);
         }
@@ -131,11 +130,11 @@ final class SickLeaveGenerator {
         return periods;
     }
 
-    private void rehabPlan(PatientRecord record, RandomDraws draws, Episode episode) {
+    private void rehabPlan(PatientRecord record, RandomDraws draws, Episode<SickLeavePeriod> episode) {
         if (episode.lengthDays() <= 28) {
             return;
         }
-        double inTime = episode.isPsychiatric() ? REHAB_PLAN_IN_TIME : 0.30;
+        double inTime = SickLeavePeriod.psychiatric(episode) ? REHAB_PLAN_IN_TIME : 0.30;
         double kind = draws.random().nextDouble();
         LocalDate created;
         if (kind < inTime) {
@@ -153,15 +152,15 @@ final class SickLeaveGenerator {
                 record.patientReference(),
                 created,
                 current,
-                episode.mainPeriod().focusReference()));
+                SickLeavePeriod.mainPeriod(episode).focusReference()));
     }
 
     /** Physical-activity advice, FaR and FaR follow-up for part of the episodes longer than 14 days. */
-    private void activity(PatientRecord record, RandomDraws draws, Episode episode) {
+    private void activity(PatientRecord record, RandomDraws draws, Episode<SickLeavePeriod> episode) {
         if (episode.lengthDays() <= 14) {
             return;
         }
-        String reason = episode.mainPeriod().focusReference();
+        String reason = SickLeavePeriod.mainPeriod(episode).focusReference();
         LocalDate latest = earliestOf(episode.end().plusDays(30), record.referenceDate());
         if (draws.chance(0.45)) {
             String code = draws.oneOf(

@@ -21,9 +21,9 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
+import se.primarycare.cds.clinical.SickLeaveEpisodes;
+import se.primarycare.cds.clinical.SickLeaveEpisodes.Episode;
 import se.primarycare.cds.synthetic.PopulationSummary.UnitCount;
-import se.primarycare.cds.synthetic.SickLeaveEpisodes.Episode;
-import se.primarycare.cds.synthetic.SickLeaveEpisodes.SickLeavePeriod;
 
 /**
  * Builds the {@link PopulationSummary} by reading the bundles as they are emitted. It reads only what is in
@@ -251,8 +251,9 @@ final class SummaryCollector {
         List<SickLeavePeriod> sorted = new ArrayList<>(sickLeavePeriods);
         sorted.sort(java.util.Comparator.comparing(SickLeavePeriod::start));
         for (int i = 1; i < sorted.size(); i++) {
-            long gap = SickLeaveEpisodes.gapDays(sorted.get(i - 1), sorted.get(i));
-            if (gap > SickLeaveEpisodes.MAX_JOINED_GAP_DAYS) {
+            long gap = SickLeaveEpisodes.gapDays(
+                    sorted.get(i - 1).end(), sorted.get(i).start());
+            if (gap > SickLeaveEpisodes.CONTRACT_GAP_DAYS) {
                 separatingGaps++;
             } else {
                 joinedGaps++;
@@ -261,12 +262,12 @@ final class SummaryCollector {
                 }
             }
         }
-        for (Episode episode : SickLeaveEpisodes.join(sickLeavePeriods)) {
+        for (Episode<SickLeavePeriod> episode : SickLeavePeriod.episodes(sickLeavePeriods)) {
             episodes++;
-            if (episode.isPsychiatric() && episode.lengthDays() > 14) {
+            if (SickLeavePeriod.psychiatric(episode) && episode.lengthDays() > 14) {
                 psych14++;
             }
-            if (episode.isPsychiatric() && episode.lengthDays() > 28) {
+            if (SickLeavePeriod.psychiatric(episode) && episode.lengthDays() > 28) {
                 psych28++;
                 boolean planInTime = planDates.stream()
                         .anyMatch(
