@@ -56,6 +56,11 @@ public final class FhirHttp {
         return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().header("Accept", FHIR_JSON));
     }
 
+    /** A GET asking for another representation (e.g. {@code text/csv}). */
+    public Response get(String pathAndQuery, String accept) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().header("Accept", accept));
+    }
+
     public Response post(String path, String body) {
         return send(HttpRequest.newBuilder(uri(path))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -134,7 +139,10 @@ public final class FhirHttp {
         }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
+            return new Response(
+                    response.statusCode(),
+                    response.body(),
+                    response.headers().firstValue("Content-Type").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -144,7 +152,7 @@ public final class FhirHttp {
     }
 
     /** A response as received, with helpers that fail the test with the body when it is not as expected. */
-    public record Response(int status, String body) {
+    public record Response(int status, String body, String contentType) {
 
         public <T extends IBaseResource> T expectOk(Class<T> type) {
             if (status / 100 != 2) {
