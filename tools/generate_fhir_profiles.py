@@ -633,6 +633,9 @@ def whole(system: str) -> dict:
 VS_FROM_CONTRACT = "Defined in the value-set table of the " + SRC_CONTRACT + "."
 VS_FOR_BINDING = "Binding target for the profiles of the " + SRC_CONTRACT + " (ours)."
 BINDING_VALUE_SETS = {"icd-10-se-all", "kva-all"}
+# value sets an indicator defines (indicators.md), not the data contract's table
+VS_FROM_INDICATORS = "Defined in the " + "Primary Care CDS indicator definitions (shared/reference/indicators.md)" + "."
+INDICATOR_VALUE_SETS = {"team-intervention"}
 
 VALUE_SETS = [
     ("anxiety", "AnxietyDisorders", "Ångest- och stressrelaterade syndrom (ICD-10-SE F40–F48)",
@@ -715,6 +718,11 @@ VALUE_SETS = [
      "or ServiceRequest with one of these codes in the last 180 days suppresses long-term-use; long-term-use and "
      "benzo-anxiety (renewal) ask for a medication review (as text while the codes are not verified).",
      [concepts_of(KVA_URL, "XV015", "XV016")]),
+    ("team-intervention", "TeamIntervention", "Teaminsats vid ångest (KVÅ DU008, DU010, DU011, DU020, DU022, DV200)",
+     "Team interventions of Ån07-åtgärder (indicators.md, version 2; seed 000: 'erbjudas teaminsatser'): psychological "
+     "treatment (DU008, DU010, DU011 KBT, DU020, DU022) or FaR issued (DV200), as a completed Procedure or an active or "
+     "completed ServiceRequest.",
+     [concepts_of(KVA_URL, "DU008", "DU010", "DU011", "DU020", "DU022", "DV200")]),
     ("substance-use", "SubstanceUseDisorders",
      "Psykiska störningar orsakade av psykoaktiva substanser utom tobak (ICD-10-SE F10–F16, F18, F19)",
      "Substance-use diagnoses: ICD-10-SE categories F10 (alcohol), F11 (opioids), F12 (cannabinoids), F13 (sedatives or "
@@ -776,7 +784,8 @@ def build_value_sets(code_systems: dict[str, dict]) -> tuple[list[dict], dict[st
         copyright_text = COPY_ICD if all(i["system"] == ICD_URL for i in includes) else \
             COPY_KVA if all(i["system"] == KVA_URL for i in includes) else \
             COPY_ATC if all(i["system"] == ATC_URL for i in includes) else None
-        source = VS_FOR_BINDING if rid in BINDING_VALUE_SETS else VS_FROM_CONTRACT
+        source = VS_FOR_BINDING if rid in BINDING_VALUE_SETS else \
+            VS_FROM_INDICATORS if rid in INDICATOR_VALUE_SETS else VS_FROM_CONTRACT
         unverified = verified_false(members.values())
         if unverified:
             text += (" Not verified (property verified = false in the CodeSystem, from codes/*.csv): "
@@ -1148,7 +1157,8 @@ def build_readme(files: list[tuple[str, dict]], expansions: dict[str, list[dict]
                 unv = f"{len(unver)}" + (f": {', '.join(unver)}" if unver else "")
         elif rt == "ValueSet":
             what = f"ValueSet: {res['title']}"
-            src = ("profile binding (ours)" if res["id"] in BINDING_VALUE_SETS else "data-contract.md value-set table") + \
+            src = ("profile binding (ours)" if res["id"] in BINDING_VALUE_SETS else
+                   "indicators.md v2" if res["id"] in INDICATOR_VALUE_SETS else "data-contract.md value-set table") + \
                 "; codes from " + ", ".join(
                 sorted({src_by_url[i['system']].split(' (')[0] for i in res["compose"]["include"]}))
             members = expansions[res["id"]]
@@ -1315,8 +1325,28 @@ ACTIVITY_CODES = [("DV131", "Enkla råd om fysisk aktivitet"), ("DV132", "Rådgi
                   ("AW005", "Uppföljning av FaR"), ("DU011", "KBT")]
 
 
+STRATIFIERS = [
+    {"code": {"text": "age-group"}, "description": "Ålder på periodens sista dag: <40 eller >=40 år."},
+    {"code": {"text": "gender"}, "description": "Kön: male, female, other, unknown."},
+]
+
+
+def measure_group(populations, gid=None, description=None):
+    """One Measure group; an indicator with parts names each group by id and code.text (the part's code)."""
+    group = {}
+    if gid is not None:
+        group["id"] = gid
+        group["code"] = {"text": gid}
+    if description is not None:
+        group["description"] = description
+    group["population"] = [{"code": {"coding": [{"system": POP_SYSTEM, "code": c}]}, "description": d}
+                           for c, d in populations]
+    group["stratifier"] = STRATIFIERS
+    return group
+
+
 def measure(mid, title, description, kind, scoring, improvement, populations, code=None, limit=None, goal=None,
-            goal_change=None, goal_text=None):
+            goal_change=None, goal_text=None, groups=None):
     ext = [{"url": "kind", "valueCode": kind}]
     if goal is not None:
         ext.append({"url": "goal", "valueDecimal": goal})
@@ -1333,14 +1363,7 @@ def measure(mid, title, description, kind, scoring, improvement, populations, co
         "extension": [{"url": IND_EXT, "extension": ext}],
         "scoring": {"coding": [{"system": SCORING_SYSTEM, "code": scoring}]},
         "improvementNotation": {"coding": [{"system": IMPROVEMENT_SYSTEM, "code": improvement}]},
-        "group": [{
-            "population": [{"code": {"coding": [{"system": POP_SYSTEM, "code": c}]}, "description": d}
-                           for c, d in populations],
-            "stratifier": [
-                {"code": {"text": "age-group"}, "description": "Ålder på periodens sista dag: <40 eller >=40 år."},
-                {"code": {"text": "gender"}, "description": "Kön: male, female, other, unknown."},
-            ],
-        }],
+        "group": groups if groups is not None else [measure_group(populations)],
     }
     if goal_text:
         res["guidance"] = goal_text
@@ -1353,11 +1376,42 @@ def build_measures() -> list[dict]:
         measure("an07", "Ån07 – Patienter med ångest som behandlas med bensodiazepiner",
                 "Denominator: listed patients with an anxiety Condition (F40–F48) recorded in the 24 months ending "
                 "periodEnd. Numerator: those with a benzodiazepine MedicationRequest (ATC below N05BA, or clonazepam "
-                "with an anxiety reason; status active|completed, intent order) authored in the period.",
+                "with an anxiety reason for a patient without an epilepsy diagnosis G40; status active|completed, "
+                "intent order) authored in the period.",
                 "an07", "proportion", "decrease",
                 [("initial-population", listed), ("denominator", "Ångestdiagnos registrerad inom 24 månader"),
                  ("numerator", "Bensodiazepin förskrivet under perioden")],
                 goal=0.02, goal_text="Mål: under 2 % (Bra Liv Bankeryd: från 29 till 10 patienter av 481)."),
+        measure("an07-actions", "Ån07-åtgärder: läkemedelsgenomgång, läkemedelsplan och teaminsats",
+                "Denominator: the Ån07 numerator of the period (listed patients with anxiety recorded in the 24 "
+                "months ending periodEnd and a benzodiazepine prescribed in the period). Numerator: those with all "
+                "three in the 12 months ending periodEnd: a completed medication-review Procedure (ValueSet "
+                "medication-review: XV015, XV016), an active or completed CarePlan of category medication-plan, and a "
+                "team intervention (ValueSet team-intervention: psychological treatment DU008, DU010, DU011, DU020, "
+                "DU022 or FaR DV200; a completed Procedure or an active or completed ServiceRequest). The first group "
+                "is the indicator; groups medication-review, medication-plan and team-intervention report each part "
+                "over the same denominator. From seed 000: 'alla på listan ska ha haft en läkemedelsgenomgång, "
+                "dokumenterad läkemedelsplan, erbjudas teaminsatser'.",
+                "an07-actions", "proportion", "increase", None,
+                groups=[
+                    measure_group([("initial-population", listed),
+                                   ("denominator", "Ån07:s täljare: ångest och bensodiazepin under perioden"),
+                                   ("numerator", "Alla tre åtgärderna inom 12 månader")],
+                                  "all-actions", "Läkemedelsgenomgång, läkemedelsplan och teaminsats"),
+                    measure_group([("denominator", "Ån07:s täljare"),
+                                   ("numerator", "Läkemedelsgenomgång (XV015, XV016) utförd inom 12 månader")],
+                                  "medication-review", "Läkemedelsgenomgång"),
+                    measure_group([("denominator", "Ån07:s täljare"),
+                                   ("numerator", "Läkemedelsplan (CarePlan medication-plan, aktiv eller avslutad) "
+                                                 "inom 12 månader")],
+                                  "medication-plan", "Dokumenterad läkemedelsplan"),
+                    measure_group([("denominator", "Ån07:s täljare"),
+                                   ("numerator", "Psykologisk behandling eller FaR (åtgärd eller remiss) inom 12 "
+                                                 "månader")],
+                                  "team-intervention", "Erbjuden teaminsats"),
+                ],
+                goal=1.0, goal_text="Mål: 100 % (seed 000: alla på listan ska ha haft en läkemedelsgenomgång, "
+                                    "dokumenterad läkemedelsplan och erbjudas teaminsatser)."),
         measure("an09", "Ån09 – Nydiagnostiserad ångest som fått KBT",
                 "Denominator: listed patients with an anxiety Condition recorded in the period and none in the 12 "
                 "months before it (index date = the earliest such date). Numerator: a completed Procedure DU011 "
@@ -1368,8 +1422,8 @@ def build_measures() -> list[dict]:
                 goal=0.20, goal_text="Mål: minst 20 % (Nyhälsan; Bra Liv Bankeryd ligger kring 50 %)."),
         measure("sl28", "SL28 – Rehabiliteringsplan vid psykiatrisk sjukskrivning > 28 dagar",
                 "Denominator: listed patients with a psychiatric sick-leave episode longer than 28 days that overlaps "
-                "the period (periods joined across ≤ 5 uncovered days). Numerator: a rehab-plan CarePlan created "
-                "between episode start and start + 60 days.",
+                "the period (periods joined across ≤ 5 uncovered days). Numerator: an active or completed rehab-plan "
+                "CarePlan (a draft is a proposal, not a plan) created between episode start and start + 60 days.",
                 "sl28", "proportion", "increase",
                 [("initial-population", listed), ("denominator", "Psykiatrisk sjukskrivning > 28 dagar"),
                  ("numerator", "Rehabiliteringsplan inom 60 dagar från start")],
@@ -1383,13 +1437,15 @@ def build_measures() -> list[dict]:
                  ("numerator", "Råd om fysisk aktivitet eller FaR")]),
         measure("long-term-use", "Långtidsanvändning av bensodiazepiner och z-läkemedel (Lm4/Lm7-liknande)",
                 "Denominator: listed patients with any benzodiazepine or z-drug prescription in the 12 months ending "
-                "periodEnd. Numerator: those whose summed DDD of both groups over those 12 months is ≥ 0.5 × 365.",
+                "periodEnd (clonazepam only with an anxiety reason and never for a patient with epilepsy G40). "
+                "Numerator: those whose summed DDD of both groups over those 12 months is ≥ 0.5 × 365.",
                 "long-term-use", "proportion", "decrease",
                 [("initial-population", listed), ("denominator", "Bensodiazepin eller z-läkemedel inom 12 månader"),
                  ("numerator", "Minst 0,5 DDD per dag")]),
         measure("starter-pack-benzodiazepines", "Startförpackning vid ny bensodiazepinförskrivning (Lm8-liknande)",
                 "Denominator: new benzodiazepine prescriptions in the period (none for the patient in the 365 days "
-                "before; two on the same day are both new). Numerator: those totalling ≤ 25 tablets with repeats.",
+                "before; two on the same day are both new; clonazepam only with an anxiety reason and never for a patient "
+                "with epilepsy G40). Numerator: those totalling ≤ 25 tablets with repeats.",
                 "starter-pack", "proportion", "increase",
                 [("denominator", "Nya bensodiazepinförskrivningar"), ("numerator", "Högst 25 tabletter")],
                 code="benzodiazepines", limit=25),

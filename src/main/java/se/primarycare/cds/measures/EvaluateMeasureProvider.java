@@ -17,7 +17,6 @@ import se.primarycare.cds.fhir.FhirOperationProvider;
 import se.primarycare.cds.fhir.SwedishCalendar;
 import se.primarycare.cds.measures.core.IndicatorCalculator;
 import se.primarycare.cds.measures.core.IndicatorResult;
-import se.primarycare.cds.measures.core.IndicatorSpec;
 
 /**
  * {@code Measure/{id}/$evaluate-measure?periodStart=&periodEnd=[&subject=Organization/{id}][&reportType=subject-list]}:
@@ -25,13 +24,13 @@ import se.primarycare.cds.measures.core.IndicatorSpec;
  */
 public class EvaluateMeasureProvider implements FhirOperationProvider {
 
-    private final IndicatorCatalogue catalogue;
+    private final MeasureCatalogue catalogue;
     private final IndicatorCalculator calculator;
     private final SwedishCalendar calendar;
     private final MeasureReportWriter writer;
 
     public EvaluateMeasureProvider(
-            IndicatorCatalogue catalogue, IndicatorCalculator calculator, SwedishCalendar calendar) {
+            MeasureCatalogue catalogue, IndicatorCalculator calculator, SwedishCalendar calendar) {
         this.catalogue = catalogue;
         this.calculator = calculator;
         this.calendar = calendar;
@@ -46,11 +45,10 @@ public class EvaluateMeasureProvider implements FhirOperationProvider {
             @OperationParam(name = "subject") StringType subject,
             @OperationParam(name = "reportType") StringType reportType) {
         String measureId = id.getIdPart();
-        Measure measure = catalogue
-                .measure(measureId)
+        MeasureCatalogue.Entry entry = catalogue
+                .entry(measureId)
                 .orElseThrow(() -> new ResourceNotFoundException(
                         "Measure/" + measureId + " is not an indicator of " + "this server"));
-        IndicatorSpec spec = catalogue.spec(measureId).orElseThrow();
         LocalDate start = date("periodStart", periodStart);
         LocalDate end = date("periodEnd", periodEnd);
         if (start.isAfter(end)) {
@@ -61,8 +59,8 @@ public class EvaluateMeasureProvider implements FhirOperationProvider {
         if (reportType != null && !subjectList && !"summary".equals(reportType.getValue())) {
             throw new InvalidRequestException("reportType must be 'summary' or 'subject-list'");
         }
-        IndicatorResult result = calculator.evaluate(spec, start, end, unit, subjectList);
-        return writer.write(measure, result, start, end, unit, subjectList);
+        IndicatorResult result = calculator.evaluate(entry.indicator(), start, end, unit, subjectList);
+        return writer.write(entry.measure(), result, start, end, unit, subjectList);
     }
 
     /** A date as written; a dateTime becomes its Swedish calendar day, as the stored facts do. */

@@ -8,6 +8,8 @@ import java.util.List;
 import org.hl7.fhir.r4.model.Measure;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -18,6 +20,9 @@ import se.primarycare.cds.fhir.SwedishCalendar;
 import se.primarycare.cds.fhir.contract.ContractSystems;
 import se.primarycare.cds.measures.core.IndicatorCalculator;
 import se.primarycare.cds.measures.core.IndicatorVocabulary;
+import se.primarycare.cds.rules.CodeMatch;
+import se.primarycare.cds.rules.ConditionalMember;
+import se.primarycare.cds.rules.RuleLoader;
 import se.primarycare.cds.terminology.FhirProfiles;
 import se.primarycare.cds.terminology.ProductCatalogue;
 import se.primarycare.cds.terminology.TerminologyIndex;
@@ -30,10 +35,17 @@ public class MeasuresConfig {
     /** The CDS service's zone setting (CdsHooksProperties.timeZone); the indicators follow it when it is set. */
     static final String TIME_ZONE_PROPERTY = "primarycare.cds.time-zone";
 
+    /** The CDS rule folders (CdsHooksProperties.ruleLocations): their engine.json says what epilepsy is. */
+    static final String RULE_LOCATIONS_PROPERTY = "primarycare.cds.rule-locations";
+
     private final SwedishCalendar calendar;
+    private final List<String> ruleLocations;
 
     public MeasuresConfig(ObjectProvider<SwedishCalendar> shared, Environment environment) {
         this.calendar = calendar(shared, environment);
+        this.ruleLocations = Binder.get(environment)
+                .bind(RULE_LOCATIONS_PROPERTY, Bindable.listOf(String.class))
+                .orElse(List.of("classpath:cds-services/"));
     }
 
     /**
@@ -69,14 +81,23 @@ public class MeasuresConfig {
         return projector;
     }
 
+    /** The Measures of fhir-profiles/ and their indicators: the lookup of every measure operation. */
     @Bean
-    public IndicatorCatalogue indicatorCatalogue(FhirProfiles profiles) {
-        return new IndicatorCatalogue(profiles.ofType(Measure.class));
+    public MeasureCatalogue measureCatalogue(FhirProfiles profiles) {
+        return new MeasureCatalogue(profiles.ofType(Measure.class));
     }
 
+    /**
+     * The indicators' codes, all from data: the ValueSets of fhir-profiles/, the product catalogue, and for
+     * epilepsy the CDS engine's conditional member of the benzodiazepines (cds-services/engine.json,
+     * {@code unlessDiagnosis}: G40), the one place that says when clonazepam is an antiepileptic; the ICD-10-SE
+     * fragment has no G40 concept a ValueSet could name. The indicators take only that diagnosis from it: they
+     * count clonazepam for an anxiety reason only (indicators.md), not the rules' "no reason and no epilepsy".
+     */
     @Bean
     public IndicatorVocabulary indicatorVocabulary(ValueSetIndex valueSets, TerminologyIndex terminology) {
         ProductCatalogue products = new ProductCatalogue(terminology);
+        List<CodeMatch> epilepsy = epilepsy(valueSets);
         return new IndicatorVocabulary(
                 code -> valueSets.contains("anxiety", ContractSystems.ICD_10_SE, code),
                 code -> valueSets.contains("psychiatric", ContractSystems.ICD_10_SE, code),
@@ -88,9 +109,43 @@ public class MeasuresConfig {
                         prefixes(valueSets, "benzodiazepines"),
                         prefixes(valueSets, "z-drugs"),
                         prefixes(valueSets, "anxiety"),
-                        prefixes(valueSets, "psychiatric")),
+                        prefixes(valueSets, "psychiatric"),
+                        epilepsy.stream()
+                                .flatMap(m -> hints(valueSets, m).stream())
+                                .toList()),
                 code -> valueSets.contains("kbt", ContractSystems.KVA, code),
-                code -> valueSets.contains("activity-or-far", ContractSystems.KVA, code));
+                code -> valueSets.contains("activity-or-far", ContractSystems.KVA, code),
+                code -> epilepsy.stream().anyMatch(m -> matches(valueSets, m, code)),
+                code -> valueSets.contains("medication-review", ContractSystems.KVA, code),
+                code -> valueSets.contains("team-intervention", ContractSystems.KVA, code));
+    }
+
+    /**
+     * The diagnoses that make clonazepam an antiepileptic: {@code unlessDiagnosis} of the conditional members of
+     * the benzodiazepines in the engine settings of the CDS rule locations ({@value #RULE_LOCATIONS_PROPERTY}).
+     */
+    private List<CodeMatch> epilepsy(ValueSetIndex valueSets) {
+        RuleLoader.EngineSettings engine = new RuleLoader(valueSets::exists).loadEngine(ruleLocations);
+        return engine.conditionalMembers().stream()
+                .filter(m -> m.countsIn().contains("benzodiazepines") && m.unlessDiagnosis() != null)
+                .map(ConditionalMember::unlessDiagnosis)
+                .filter(m -> m.valueSet() != null || ContractSystems.ICD_10_SE.equals(m.system()))
+                .toList();
+    }
+
+    private static boolean matches(ValueSetIndex valueSets, CodeMatch match, String code) {
+        return (match.valueSet() != null && valueSets.contains(match.valueSet(), ContractSystems.ICD_10_SE, code))
+                || match.codes().contains(code)
+                || match.prefixes().stream().anyMatch(code::startsWith);
+    }
+
+    private static List<String> hints(ValueSetIndex valueSets, CodeMatch match) {
+        List<String> hints = new ArrayList<>(match.prefixes());
+        hints.addAll(match.codes());
+        if (match.valueSet() != null) {
+            hints.addAll(prefixes(valueSets, match.valueSet()));
+        }
+        return hints;
     }
 
     /**
@@ -128,13 +183,12 @@ public class MeasuresConfig {
     }
 
     @Bean
-    public EvaluateMeasureProvider evaluateMeasureProvider(
-            IndicatorCatalogue catalogue, IndicatorCalculator calculator) {
+    public EvaluateMeasureProvider evaluateMeasureProvider(MeasureCatalogue catalogue, IndicatorCalculator calculator) {
         return new EvaluateMeasureProvider(catalogue, calculator, calendar);
     }
 
     @Bean
-    public RunChartProvider runChartProvider(IndicatorCatalogue catalogue, IndicatorCalculator calculator) {
+    public RunChartProvider runChartProvider(MeasureCatalogue catalogue, IndicatorCalculator calculator) {
         return new RunChartProvider(catalogue, calculator);
     }
 

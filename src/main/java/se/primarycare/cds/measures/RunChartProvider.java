@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.DecimalType;
@@ -23,24 +24,28 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.StringType;
 import se.primarycare.cds.fhir.FhirOperationProvider;
+import se.primarycare.cds.measures.core.Indicator;
 import se.primarycare.cds.measures.core.IndicatorCalculator;
 import se.primarycare.cds.measures.core.IndicatorResult;
-import se.primarycare.cds.measures.core.IndicatorSpec;
 import se.primarycare.cds.measures.core.RunChart;
 
 /**
  * {@code Measure/{id}/$run-chart?from=YYYY-MM&to=YYYY-MM[&subject=Organization/{id}]}: one value per calendar
  * month, the same month a year earlier and the change against it (the seeds' "−10 % per year"), the median,
- * and which points form a shift or a trend. Answered as FHIR Parameters, one {@code point} per month.
+ * and which points form a shift or a trend. Answered as FHIR Parameters, one {@code point} per month. A month
+ * whose value is not defined (a proportion without denominator) has no {@code value}: a gap in the chart, not
+ * 0 %; gaps neither count for the median nor break or extend a shift or trend. An indicator with parts
+ * (Ån07-åtgärder) adds per point one {@code group} part per part with its {@code code}, {@code numerator} and
+ * {@code value}.
  */
 public class RunChartProvider implements FhirOperationProvider {
 
     private static final int MAX_MONTHS = 120;
 
-    private final IndicatorCatalogue catalogue;
+    private final MeasureCatalogue catalogue;
     private final IndicatorCalculator calculator;
 
-    public RunChartProvider(IndicatorCatalogue catalogue, IndicatorCalculator calculator) {
+    public RunChartProvider(MeasureCatalogue catalogue, IndicatorCalculator calculator) {
         this.catalogue = catalogue;
         this.calculator = calculator;
     }
@@ -52,9 +57,10 @@ public class RunChartProvider implements FhirOperationProvider {
             @OperationParam(name = "to") StringType to,
             @OperationParam(name = "subject") StringType subject) {
         String measureId = id.getIdPart();
-        IndicatorSpec spec = catalogue
-                .spec(measureId)
+        MeasureCatalogue.Entry entry = catalogue
+                .entry(measureId)
                 .orElseThrow(() -> new ResourceNotFoundException("Measure/" + measureId + " is not an indicator"));
+        Indicator indicator = entry.indicator();
         YearMonth first = month("from", from);
         YearMonth last = month("to", to);
         if (first.isAfter(last) || first.plusMonths(MAX_MONTHS).isBefore(last)) {
@@ -62,17 +68,21 @@ public class RunChartProvider implements FhirOperationProvider {
                     "from must not be after to, and the range at most " + MAX_MONTHS + " months");
         }
         String unit = MeasureSubjects.unit(subject);
-        List<BigDecimal> values = new ArrayList<>();
         // a month is both a point and the "year before" of a later point: evaluate each month once
         Map<YearMonth, IndicatorResult> monthly = new HashMap<>();
         Parameters parameters = new Parameters();
-        parameters.addParameter(
-                "measure", catalogue.measure(measureId).orElseThrow().getUrl());
+        parameters.addParameter("measure", entry.url());
+        List<ParametersParameterComponent> points = new ArrayList<>();
+        List<Optional<BigDecimal>> values = new ArrayList<>();
         for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
-            IndicatorResult now = monthly.computeIfAbsent(month, m -> evaluate(spec, m, unit));
-            IndicatorResult yearBefore = monthly.computeIfAbsent(month.minusYears(1), m -> evaluate(spec, m, unit));
-            values.add(now.score());
+            IndicatorResult now = monthly.computeIfAbsent(month, m -> evaluate(indicator, m, unit));
+            IndicatorResult yearBefore =
+                    monthly.computeIfAbsent(month.minusYears(1), m -> evaluate(indicator, m, unit));
+            Optional<BigDecimal> value = now.score();
+            Optional<BigDecimal> valueYearBefore = yearBefore.score();
+            values.add(value);
             ParametersParameterComponent point = parameters.addParameter().setName("point");
+            points.add(point);
             point.addPart().setName("month").setValue(new StringType(month.toString()));
             point.addPart()
                     .setName("periodStart")
@@ -84,22 +94,43 @@ public class RunChartProvider implements FhirOperationProvider {
                     now.total().denominator()));
             point.addPart().setName("numerator").setValue(new IntegerType((int)
                     now.total().numerator()));
-            point.addPart().setName("value").setValue(new DecimalType(now.score()));
-            point.addPart().setName("valueYearBefore").setValue(new DecimalType(yearBefore.score()));
-            if (yearBefore.score().signum() != 0) {
-                BigDecimal change = now.score()
-                        .subtract(yearBefore.score())
+            value.ifPresent(v -> point.addPart().setName("value").setValue(new DecimalType(v)));
+            valueYearBefore.ifPresent(
+                    v -> point.addPart().setName("valueYearBefore").setValue(new DecimalType(v)));
+            if (value.isPresent()
+                    && valueYearBefore.isPresent()
+                    && valueYearBefore.get().signum() != 0) {
+                BigDecimal change = value.get()
+                        .subtract(valueYearBefore.get())
                         .multiply(BigDecimal.valueOf(100))
-                        .divide(yearBefore.score(), 1, RoundingMode.HALF_UP);
+                        .divide(valueYearBefore.get(), 1, RoundingMode.HALF_UP);
                 point.addPart().setName("changePercent").setValue(new DecimalType(change));
             }
+            for (IndicatorResult.Part part : now.parts()) {
+                ParametersParameterComponent group = point.addPart().setName("group");
+                group.addPart().setName("code").setValue(new StringType(part.code()));
+                group.addPart().setName("numerator").setValue(new IntegerType((int)
+                        part.total().numerator()));
+                now.score(part.total())
+                        .ifPresent(v -> group.addPart().setName("value").setValue(new DecimalType(v)));
+            }
         }
-        parameters.addParameter().setName("median").setValue(new DecimalType(RunChart.median(values)));
-        List<Integer> shift = RunChart.shiftPoints(values);
-        List<Integer> trend = RunChart.trendPoints(values);
-        List<ParametersParameterComponent> points = parameters.getParameter().stream()
-                .filter(p -> p.getName().equals("point"))
-                .toList();
+        // the run-chart rules see only the months that have a value; their indexes are mapped back to points
+        List<Integer> defined = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i).isPresent()) {
+                defined.add(i);
+            }
+        }
+        List<BigDecimal> series =
+                defined.stream().map(i -> values.get(i).orElseThrow()).toList();
+        if (!series.isEmpty()) {
+            parameters.addParameter().setName("median").setValue(new DecimalType(RunChart.median(series)));
+        }
+        List<Integer> shift =
+                RunChart.shiftPoints(series).stream().map(defined::get).toList();
+        List<Integer> trend =
+                RunChart.trendPoints(series).stream().map(defined::get).toList();
         for (int i = 0; i < points.size(); i++) {
             points.get(i).addPart().setName("shift").setValue(new BooleanType(shift.contains(i)));
             points.get(i).addPart().setName("trend").setValue(new BooleanType(trend.contains(i)));
@@ -107,8 +138,8 @@ public class RunChartProvider implements FhirOperationProvider {
         return parameters;
     }
 
-    private IndicatorResult evaluate(IndicatorSpec spec, YearMonth month, String unit) {
-        return calculator.evaluate(spec, month.atDay(1), month.atEndOfMonth(), unit);
+    private IndicatorResult evaluate(Indicator indicator, YearMonth month, String unit) {
+        return calculator.evaluate(indicator, month.atDay(1), month.atEndOfMonth(), unit);
     }
 
     private static YearMonth month(String name, StringType value) {

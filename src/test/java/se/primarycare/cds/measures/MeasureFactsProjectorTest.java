@@ -25,9 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.env.MockEnvironment;
 import se.primarycare.cds.fhir.SwedishCalendar;
 import se.primarycare.cds.fhir.contract.ContractSystems;
+import se.primarycare.cds.measures.core.Indicator;
 import se.primarycare.cds.measures.core.IndicatorCalculator;
 import se.primarycare.cds.measures.core.IndicatorResult;
-import se.primarycare.cds.measures.core.IndicatorSpec;
 import se.primarycare.cds.measures.core.IndicatorVocabulary;
 import se.primarycare.cds.support.TestProfiles;
 import se.primarycare.cds.terminology.CodeHierarchy;
@@ -76,7 +76,7 @@ class MeasureFactsProjectorTest {
 
         // DID N05BA: 25 tablets × 10 mg / 50 mg DDD = 5 DDD, all of it in February, none in January.
         IndicatorCalculator calculator = new IndicatorCalculator(data, vocabulary());
-        IndicatorSpec did = new IndicatorSpec("did", "N05BA", null);
+        Indicator did = new Indicator.Did("N05BA");
         IndicatorResult february = calculator.evaluate(did, FEB_1, FEB_28, "vc1");
         IndicatorResult january = calculator.evaluate(did, JAN_1, JAN_31, "vc1");
         assertThat(february.total().sum()).isEqualByComparingTo(new BigDecimal(5));

@@ -13,6 +13,7 @@ import se.primarycare.cds.measures.core.MeasureFacts.DiagnosisRow;
 import se.primarycare.cds.measures.core.MeasureFacts.ListedPatient;
 import se.primarycare.cds.measures.core.MeasureFacts.PrescriptionRow;
 import se.primarycare.cds.measures.core.MeasureFacts.ProcedureRow;
+import se.primarycare.cds.measures.core.MeasureFacts.ServiceRequestRow;
 import se.primarycare.cds.measures.core.MeasureFacts.SickLeaveRow;
 
 /**
@@ -31,16 +32,22 @@ class IndicatorCalculatorTest {
             atc -> atc.startsWith("N05CF"),
             product -> Map.of(
                             "oxazepam-10mg-tab", new ProductDose(new BigDecimal(10), new BigDecimal(50)),
-                            "zopiclone-7.5mg-tab", new ProductDose(new BigDecimal("7.5"), new BigDecimal("7.5")))
+                            "zopiclone-7.5mg-tab", new ProductDose(new BigDecimal("7.5"), new BigDecimal("7.5")),
+                            "clonazepam-2mg-tab", new ProductDose(new BigDecimal(2), new BigDecimal(8)))
                     .entrySet()
                     .stream()
                     .filter(e -> e.getKey().equals(product))
                     .map(Map.Entry::getValue)
                     .findFirst(),
             new IndicatorVocabulary.QueryHints(
-                    List.of("N05BA", "N03AE01"), List.of("N05CF"), List.of("F4"), List.of("F")),
+                    List.of("N05BA", "N03AE01"), List.of("N05CF"), List.of("F4"), List.of("F"), List.of("G40")),
             "DU011"::equals,
-            code -> List.of("DV131", "DV132", "DV133", "DV200").contains(code));
+            code -> List.of("DV131", "DV132", "DV133", "DV200").contains(code),
+            code -> code.startsWith("G40"),
+            code -> List.of("XV015", "XV016").contains(code),
+            code -> List.of("DU008", "DU010", "DU011", "DU020", "DU022", "DV200")
+                    .contains(code));
+    private static final Indicator BENZO_STARTER_PACK = Indicator.of("starter-pack", "benzodiazepines", 25);
 
     private final InMemoryMeasureData data = new InMemoryMeasureData();
     private final IndicatorCalculator calculator = new IndicatorCalculator(data, CODES);
@@ -109,19 +116,17 @@ class IndicatorCalculatorTest {
         data.inactive.add("g");
         diagnosis("g", "F41.1", "2025-01-10");
 
-        IndicatorResult result = calculator.evaluate(new IndicatorSpec("an07", null, null), START, END, "vc1");
+        IndicatorResult result = calculator.evaluate(new Indicator.An07(), START, END, "vc1");
 
         assertThat(result.denominatorPatients()).containsExactly("a", "c", "d", "e");
         assertThat(result.numeratorPatients()).containsExactly("a", "d");
-        assertThat(result.score()).isEqualByComparingTo("0.5");
+        assertThat(result.score()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("0.5"));
         // strata: <40 on 2025-12-31: a (35), e (25); >=40: c (40), d (55)
         assertThat(result.byAge().get("<40")).isEqualTo(new IndicatorResult.Figures(2, 1, BigDecimal.ZERO, 0));
         assertThat(result.byAge().get(">=40")).isEqualTo(new IndicatorResult.Figures(2, 1, BigDecimal.ZERO, 0));
         assertThat(result.byGender().get("female").denominator()).isEqualTo(3);
         assertThat(result.byGender().get("male").numerator()).isEqualTo(1);
-        assertThat(calculator
-                        .evaluate(new IndicatorSpec("an07", null, null), START, END, null)
-                        .denominatorPatients())
+        assertThat(calculator.evaluate(new Indicator.An07(), START, END, null).denominatorPatients())
                 .containsExactly("a", "c", "d", "e", "f");
     }
 
@@ -149,7 +154,7 @@ class IndicatorCalculatorTest {
         diagnosis("e", "F42.0", "2025-05-05");
         data.procedures.add(new ProcedureRow("e", "DU011", "in-progress", LocalDate.of(2025, 5, 6)));
 
-        IndicatorResult result = calculator.evaluate(new IndicatorSpec("an09", null, null), START, END, "vc1");
+        IndicatorResult result = calculator.evaluate(new Indicator.An09(), START, END, "vc1");
 
         assertThat(result.denominatorPatients()).containsExactly("a", "b", "d", "e");
         assertThat(result.numeratorPatients()).containsExactly("a", "d");
@@ -177,12 +182,12 @@ class IndicatorCalculatorTest {
         patient("e", "1980-01-01", "male", "vc2");
         prescription("e", "N05BA04", "oxazepam-10mg-tab", 500, 0, "2025-03-01", "completed", List.of());
 
-        IndicatorResult result = calculator.evaluate(new IndicatorSpec("did", "N05BA", null), START, END, "vc1");
+        IndicatorResult result = calculator.evaluate(new Indicator.Did("N05BA"), START, END, "vc1");
 
         assertThat(result.total().sum()).isEqualByComparingTo("30");
         assertThat(result.total().dataQuality()).isEqualTo(1);
         // 30 DDD × 1000 / (4 listed × 365 days) = 20.5479...
-        assertThat(result.score()).isEqualByComparingTo("20.5479");
+        assertThat(result.score()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("20.5479"));
         assertThat(result.total().denominator()).isEqualTo(4);
         // strata: all four are women aged 45 on 2025-12-31, so every listed patient and every DDD falls there
         assertThat(result.byAge().get(">=40")).isEqualTo(result.total());
@@ -191,14 +196,14 @@ class IndicatorCalculatorTest {
         // the denominator list is every listed patient, read only when a subject list is asked for
         assertThat(result.denominatorPatients()).isEmpty();
         assertThat(calculator
-                        .evaluate(new IndicatorSpec("did", "N05BA", null), START, END, "vc1", true)
+                        .evaluate(new Indicator.Did("N05BA"), START, END, "vc1", true)
                         .denominatorPatients())
                 .containsExactly("a", "b", "c", "d");
         // all units: + e's 100 DDD and one more listed patient: 130 × 1000 / (5 × 365) = 71.2329
         assertThat(calculator
-                        .evaluate(new IndicatorSpec("did", "N05BA", null), START, END, null)
+                        .evaluate(new Indicator.Did("N05BA"), START, END, null)
                         .score())
-                .isEqualByComparingTo("71.2329");
+                .hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("71.2329"));
     }
 
     @Test
@@ -242,8 +247,8 @@ class IndicatorCalculatorTest {
         data.sickLeave.add(
                 new SickLeaveRow("e", LocalDate.of(2024, 10, 1), LocalDate.of(2024, 12, 31), List.of(eCondition)));
 
-        IndicatorResult sl28 = calculator.evaluate(new IndicatorSpec("sl28", null, null), START, END, "vc1");
-        IndicatorResult sl14 = calculator.evaluate(new IndicatorSpec("sl14", null, null), START, END, "vc1");
+        IndicatorResult sl28 = calculator.evaluate(new Indicator.Sl28(), START, END, "vc1");
+        IndicatorResult sl14 = calculator.evaluate(new Indicator.Sl14(), START, END, "vc1");
 
         assertThat(sl28.denominatorPatients()).containsExactly("a");
         assertThat(sl28.numeratorPatients()).containsExactly("a");
@@ -275,8 +280,7 @@ class IndicatorCalculatorTest {
         patient("e", "1980-01-01", "female", "vc2");
         prescription("e", "N05BA04", "oxazepam-10mg-tab", 25, 0, "2025-05-05", "completed", List.of());
 
-        IndicatorResult result =
-                calculator.evaluate(new IndicatorSpec("starter-pack", "benzodiazepines", 25), START, END, "vc1");
+        IndicatorResult result = calculator.evaluate(BENZO_STARTER_PACK, START, END, "vc1");
 
         assertThat(result.total().denominator()).isEqualTo(4);
         assertThat(result.total().numerator()).isEqualTo(2);
@@ -305,7 +309,7 @@ class IndicatorCalculatorTest {
         patient("e", "1960-01-01", "female", "vc1");
         prescription("e", "N05BA04", "oxazepam-10mg-tab", 100, 9, "2024-12-31", "completed", List.of());
 
-        IndicatorResult result = calculator.evaluate(new IndicatorSpec("long-term-use", null, null), START, END, null);
+        IndicatorResult result = calculator.evaluate(new Indicator.LongTermUse(), START, END, null);
 
         assertThat(result.denominatorPatients()).containsExactly("a", "b", "c");
         assertThat(result.numeratorPatients()).containsExactly("b", "c");
@@ -330,8 +334,8 @@ class IndicatorCalculatorTest {
         data.procedures.add(new ProcedureRow("e", "DV200", "completed", LocalDate.of(2025, 6, 1)));
 
         // vc1: a's two DV200 in 2025 (not the one of 2026-01-01) + e's one; c's is not completed, d is not listed
-        IndicatorResult vc1 = calculator.evaluate(new IndicatorSpec("activity", "DV200", null), START, END, "vc1");
-        assertThat(vc1.score()).isEqualByComparingTo("3");
+        IndicatorResult vc1 = calculator.evaluate(new Indicator.Activity("DV200"), START, END, "vc1");
+        assertThat(vc1.score()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("3"));
         assertThat(vc1.byAge().get("<40").numerator()).isEqualTo(3);
         assertThat(vc1.byGender().get("female").numerator()).isEqualTo(3);
         // denominator: listed patients of vc1 per stratum (a, c, e; not d), whether or not they had an activity
@@ -339,8 +343,221 @@ class IndicatorCalculatorTest {
         assertThat(vc1.byGender().get("male")).isEqualTo(new IndicatorResult.Figures(1, 0, BigDecimal.ZERO, 0));
         assertThat(vc1.byAge().get("<40").denominator()).isEqualTo(3);
         assertThat(calculator
-                        .evaluate(new IndicatorSpec("activity", "DV200", null), START, END, null)
+                        .evaluate(new Indicator.Activity("DV200"), START, END, null)
                         .score())
-                .isEqualByComparingTo("4");
+                .hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("4"));
+    }
+
+    @Test
+    void sl28CountsOnlyActiveOrCompletedRehabPlans() {
+        // every patient: F32.1 sick leave 2025-01-01..2025-03-01 (60 days > 28); a plan created 2025-01-10 (start + 9)
+        // a: active rehab plan, b: completed: numerator. c: draft (a CDS proposal), d: revoked, e: entered-in-error:
+        // not plans (indicators.md v2). f: an active plan, but a medication plan, not a rehab plan.
+        List<String> statuses = List.of("active", "completed", "draft", "revoked", "entered-in-error", "active");
+        for (int i = 0; i < statuses.size(); i++) {
+            String id = String.valueOf((char) ('a' + i));
+            patient(id, "1990-01-01", "female", "vc1");
+            diagnosis(id, "F32.1", "2024-12-20");
+            String condition = data.diagnoses.get(i).conditionId();
+            data.sickLeave.add(
+                    new SickLeaveRow(id, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 1), List.of(condition)));
+            carePlan(id, statuses.get(i), "2025-01-10", id.equals("f") ? "medication-plan" : "rehab-plan");
+        }
+
+        IndicatorResult sl28 = calculator.evaluate(new Indicator.Sl28(), START, END, "vc1");
+
+        assertThat(sl28.denominatorPatients()).containsExactly("a", "b", "c", "d", "e", "f");
+        assertThat(sl28.numeratorPatients()).containsExactly("a", "b");
+        // 2 of 6
+        assertThat(sl28.score()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("0.3333"));
+    }
+
+    @Test
+    void aProportionWithoutDenominatorHasNoScoreInTotalOrStratum() {
+        // vc1: a (woman, 35) has anxiety and oxazepam; b (man, 35) is listed but has no anxiety. Ån07: 1 of 1.
+        patient("a", "1990-01-01", "female", "vc1");
+        diagnosis("a", "F41.1", "2025-02-01");
+        prescription("a", "N05BA04", "oxazepam-10mg-tab", 25, 0, "2025-06-01", "completed", List.of());
+        patient("b", "1990-01-01", "male", "vc1");
+
+        IndicatorResult an07 = calculator.evaluate(new Indicator.An07(), START, END, "vc1");
+
+        assertThat(an07.score()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("1"));
+        // no men, no one aged 40 or more, no 'other' in the denominator: no score (absent, not 0 %)
+        assertThat(an07.score(an07.byGender().get("male"))).isEmpty();
+        assertThat(an07.score(an07.byGender().get("other"))).isEmpty();
+        assertThat(an07.score(an07.byAge().get(">=40"))).isEmpty();
+        assertThat(an07.score(an07.byAge().get("<40")))
+                .hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("1"));
+        // a unit with nobody in the denominator: no score for the whole population either
+        assertThat(calculator
+                        .evaluate(new Indicator.An07(), START, END, "vc-empty")
+                        .score())
+                .isEmpty();
+        // a ratio without listed patients is not defined either; a count of nothing is 0
+        assertThat(calculator
+                        .evaluate(new Indicator.Did("N05BA"), START, END, "vc-empty")
+                        .score())
+                .isEmpty();
+        assertThat(calculator
+                        .evaluate(new Indicator.Activity("DV200"), START, END, "vc-empty")
+                        .score())
+                .hasValueSatisfying(v -> assertThat(v).isZero());
+    }
+
+    @Test
+    void clonazepamIsNeverABenzodiazepineForAPatientWithEpilepsy() {
+        // a, b, d: anxiety and clonazepam 2 mg × 100 × (1 + 9 repeats) = 2000 mg = 250 DDD (DDD 8 mg), reason F41.1.
+        // a: also G40.9 (2020): an antiepileptic here, in no indicator. b: no epilepsy: a benzodiazepine.
+        // d: G40.1 recorded after the period (2026-02-01): epilepsy whatever the diagnosis's date, so not counted.
+        // c: G40.9 and oxazepam 25 for anxiety: oxazepam is a benzodiazepine whatever the other diagnoses.
+        for (String id : List.of("a", "b", "c", "d")) {
+            patient(id, "1970-01-01", "female", "vc1");
+            diagnosis(id, "F41.1", "2025-01-10");
+        }
+        diagnosis("a", "G40.9", "2020-05-05");
+        diagnosis("c", "G40.9", "2020-05-05");
+        diagnosis("d", "G40.1", "2026-02-01");
+        for (String id : List.of("a", "b", "d")) {
+            prescription(id, "N03AE01", "clonazepam-2mg-tab", 100, 9, "2025-02-01", "active", List.of("F41.1"));
+        }
+        prescription("c", "N05BA04", "oxazepam-10mg-tab", 25, 0, "2025-03-01", "completed", List.of());
+
+        IndicatorResult an07 = calculator.evaluate(new Indicator.An07(), START, END, "vc1");
+        assertThat(an07.denominatorPatients()).containsExactly("a", "b", "c", "d");
+        assertThat(an07.numeratorPatients()).containsExactly("b", "c");
+
+        // starter pack: new benzodiazepine prescriptions are b's clonazepam (1000 tablets: not within 25) and c's
+        // oxazepam (25: within); a's and d's clonazepam are not benzodiazepines
+        IndicatorResult starter = calculator.evaluate(BENZO_STARTER_PACK, START, END, "vc1");
+        assertThat(starter.total().denominator()).isEqualTo(2);
+        assertThat(starter.total().numerator()).isEqualTo(1);
+
+        // long-term use: b 250 DDD >= 182.5 (numerator), c 25 × 10 mg / 50 mg = 5 DDD; a and d not users at all
+        IndicatorResult longTerm = calculator.evaluate(new Indicator.LongTermUse(), START, END, "vc1");
+        assertThat(longTerm.denominatorPatients()).containsExactly("b", "c");
+        assertThat(longTerm.numeratorPatients()).containsExactly("b");
+    }
+
+    @Test
+    void an07ActionsNeedReviewPlanAndTeamInterventionWithinTwelveMonths() {
+        // Ån07 numerator of 2025: anxiety 2025-01-05 and oxazepam 2025-02-01. The 12 months ending periodEnd are
+        // 2025-01-01..2025-12-31.
+        for (String id : List.of("a", "b", "c", "d", "e", "f")) {
+            patient(
+                    id,
+                    id.equals("a") ? "1990-01-01" : "1960-01-01",
+                    List.of("b", "d").contains(id) ? "male" : "female",
+                    "vc1");
+            diagnosis(id, "F41.1", "2025-01-05");
+            if (!id.equals("f")) {
+                prescription(id, "N05BA04", "oxazepam-10mg-tab", 25, 0, "2025-02-01", "completed", List.of());
+            }
+        }
+        // a: XV015 completed, active medication plan, completed KBT (DU011) Procedure: all three.
+        procedure("a", "XV015", "completed", "2025-03-01");
+        carePlan("a", "active", "2025-03-02", "medication-plan");
+        procedure("a", "DU011", "completed", "2025-04-01");
+        // b: XV016 on the window's first day, a completed plan on its last, an active FaR (DV200) referral: all three.
+        procedure("b", "XV016", "completed", "2025-01-01");
+        carePlan("b", "completed", "2025-12-31", "medication-plan");
+        serviceRequest("b", "DV200", "active", "2025-06-01");
+        // c: review the day before the window (2024-12-31); plan; completed psychodynamic therapy referral (DU008).
+        procedure("c", "XV015", "completed", "2024-12-31");
+        carePlan("c", "active", "2025-05-01", "medication-plan");
+        serviceRequest("c", "DU008", "completed", "2025-05-01");
+        // d: review in progress, draft plan, draft KBT referral (CDS proposals), activity advice DV131 (not a team
+        //    intervention), a rehab plan (not a medication plan): none of the three.
+        procedure("d", "XV015", "in-progress", "2025-03-01");
+        carePlan("d", "draft", "2025-03-01", "medication-plan");
+        carePlan("d", "active", "2025-03-01", "rehab-plan");
+        serviceRequest("d", "DU011", "draft", "2025-03-01");
+        procedure("d", "DV131", "completed", "2025-03-01");
+        // e: review and plan; FaR follow-up AW005 (not DV200) and an IPT (DU022) entered in error: no team part.
+        procedure("e", "XV015", "completed", "2025-06-01");
+        carePlan("e", "active", "2025-06-01", "medication-plan");
+        serviceRequest("e", "AW005", "active", "2025-06-01");
+        procedure("e", "DU022", "entered-in-error", "2025-06-01");
+        // f: all three, but no benzodiazepine: not in Ån07's numerator, so in no population here.
+        procedure("f", "XV015", "completed", "2025-06-01");
+        carePlan("f", "active", "2025-06-01", "medication-plan");
+        procedure("f", "DU011", "completed", "2025-06-01");
+        // g: all three and in Ån07's numerator, but listed at vc2.
+        patient("g", "1960-01-01", "female", "vc2");
+        diagnosis("g", "F41.1", "2025-01-05");
+        prescription("g", "N05BA04", "oxazepam-10mg-tab", 25, 0, "2025-02-01", "completed", List.of());
+        procedure("g", "XV015", "completed", "2025-06-01");
+        carePlan("g", "active", "2025-06-01", "medication-plan");
+        procedure("g", "DU011", "completed", "2025-06-01");
+
+        Indicator actions = Indicator.of("an07-actions", null, null);
+        IndicatorResult result = calculator.evaluate(actions, START, END, "vc1");
+
+        assertThat(result.denominatorPatients()).containsExactly("a", "b", "c", "d", "e");
+        assertThat(result.numeratorPatients()).containsExactly("a", "b");
+        assertThat(result.score()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("0.4"));
+        assertThat(result.parts())
+                .extracting(IndicatorResult.Part::code)
+                .containsExactly("medication-review", "medication-plan", "team-intervention");
+        IndicatorResult.Part review = result.parts().get(0);
+        IndicatorResult.Part plan = result.parts().get(1);
+        IndicatorResult.Part team = result.parts().get(2);
+        assertThat(review.numeratorPatients()).containsExactly("a", "b", "e");
+        assertThat(plan.numeratorPatients()).containsExactly("a", "b", "c", "e");
+        assertThat(team.numeratorPatients()).containsExactly("a", "b", "c");
+        // every part has Ån07's denominator: 5; review 3 of 5
+        assertThat(review.total()).isEqualTo(new IndicatorResult.Figures(5, 3, BigDecimal.ZERO, 0));
+        assertThat(result.score(review.total()))
+                .hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("0.6"));
+        // strata: women a, c, e (a is 35, < 40); men b, d
+        assertThat(review.byGender().get("female")).isEqualTo(new IndicatorResult.Figures(3, 2, BigDecimal.ZERO, 0));
+        assertThat(team.byGender().get("male")).isEqualTo(new IndicatorResult.Figures(2, 1, BigDecimal.ZERO, 0));
+        assertThat(plan.byAge().get("<40")).isEqualTo(new IndicatorResult.Figures(1, 1, BigDecimal.ZERO, 0));
+        assertThat(result.byAge().get(">=40")).isEqualTo(new IndicatorResult.Figures(4, 1, BigDecimal.ZERO, 0));
+        // all units: g joins the denominator and all three parts
+        IndicatorResult all = calculator.evaluate(actions, START, END, null);
+        assertThat(all.numeratorPatients()).containsExactly("a", "b", "g");
+        assertThat(all.parts().get(0).numeratorPatients()).containsExactly("a", "b", "e", "g");
+    }
+
+    @Test
+    void everyKindIsATypeWithItsScoringAndPopulations() {
+        assertThat(Indicator.KINDS)
+                .containsExactly(
+                        "an07",
+                        "an07-actions",
+                        "an09",
+                        "did",
+                        "sl28",
+                        "sl14",
+                        "activity",
+                        "starter-pack",
+                        "long-term-use");
+        assertThat(Indicator.of("did", "N05BA", null)).isEqualTo(new Indicator.Did("N05BA"));
+        assertThat(Indicator.of("did", "N05BA", null).scoring()).isEqualTo(Scoring.DDD_PER_1000_PER_DAY);
+        assertThat(Indicator.of("activity", "DV200", null).scoring().numeratorPopulation())
+                .isEqualTo("measure-population");
+        assertThat(Indicator.of("an07", null, null).scoring().code()).isEqualTo("proportion");
+        assertThat(Indicator.of("activity", "DV200", null).wholePopulation()).isTrue();
+        assertThat(Indicator.of("sl28", null, null).wholePopulation()).isFalse();
+        assertThat(BENZO_STARTER_PACK).isEqualTo(new Indicator.StarterPack(Indicator.DrugGroup.BENZODIAZEPINES, 25));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Indicator.of("an08", null, null))
+                .hasMessageContaining("an08");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Indicator.of("did", null, null))
+                .hasMessageContaining("needs a code");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Indicator.of("starter-pack", "opioids", 25))
+                .hasMessageContaining("opioids");
+    }
+
+    private void procedure(String patient, String code, String status, String performed) {
+        data.procedures.add(new ProcedureRow(patient, code, status, LocalDate.parse(performed)));
+    }
+
+    private void carePlan(String patient, String status, String created, String category) {
+        data.carePlans.add(new CarePlanRow(patient, status, LocalDate.parse(created), category));
+    }
+
+    private void serviceRequest(String patient, String code, String status, String authored) {
+        data.serviceRequests.add(new ServiceRequestRow(patient, code, status, LocalDate.parse(authored)));
     }
 }
