@@ -109,6 +109,7 @@ public final class MeasuresBenchmark {
             long an07Start = System.nanoTime();
             get(base + "/Measure/an07/$run-chart?from=2023-07&to=2026-06");
             double an07ChartMs = (System.nanoTime() - an07Start) / 1e6;
+            lines.add(worklists(base, database));
             lines.add(String.format(
                     Locale.ROOT,
                     "[%s %,d patients, %,d resources, loaded at %.0f/s] all %d indicators, one year: first %.0f ms, "
@@ -132,6 +133,48 @@ public final class MeasuresBenchmark {
             }
         }
         return lines;
+    }
+
+    /** Each worklist for the first unit and for a PAL of it, on the benchmark's reference date (first call). */
+    private String worklists(String base, String database) throws Exception {
+        Matcher unit =
+                Pattern.compile("\"id\":\"([^\"]+)\"").matcher(get(base + "/Organization?_count=1&_elements=id"));
+        if (!unit.find()) {
+            return "[" + database + "] no unit for the worklists";
+        }
+        String organization = unit.group(1);
+        Matcher practitioner = Pattern.compile("\"reference\":\"Practitioner/([^\"]+)\"")
+                .matcher(get(base + "/Patient?organization=" + organization + "&general-practitioner:missing=false"
+                        + "&_count=1&_elements=generalPractitioner"));
+        String pal = practitioner.find() ? practitioner.group(1) : null;
+        StringBuilder line = new StringBuilder("[" + database + "] worklists for unit " + organization + ":");
+        for (String list : List.of("an07", "tapering", "sick-leave")) {
+            long t = System.nanoTime();
+            String body = get(base + "/Patient/$worklist?list=" + list + "&organization=Organization/" + organization
+                    + "&date=2026-06-30");
+            line.append(String.format(
+                    Locale.ROOT, " %s %.0f ms (%d lines)", list, (System.nanoTime() - t) / 1e6, count(body)));
+        }
+        if (pal != null) {
+            line.append("; for PAL ").append(pal).append(':');
+            for (String list : List.of("an07", "tapering", "sick-leave")) {
+                long t = System.nanoTime();
+                String body = get(base + "/Patient/$worklist?list=" + list + "&practitioner=Practitioner/" + pal
+                        + "&date=2026-06-30");
+                line.append(String.format(
+                        Locale.ROOT, " %s %.0f ms (%d lines)", list, (System.nanoTime() - t) / 1e6, count(body)));
+            }
+        }
+        return line.toString();
+    }
+
+    private static int count(String list) {
+        Matcher entries = Pattern.compile("\"item\"").matcher(list);
+        int n = 0;
+        while (entries.find()) {
+            n++;
+        }
+        return n;
     }
 
     private String get(String url) throws Exception {

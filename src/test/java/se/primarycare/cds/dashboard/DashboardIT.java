@@ -144,6 +144,83 @@ class DashboardIT {
         Files.copy(screenshot, Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    @Test
+    void theWorklistPageFiltersByPalHighlightsOpenActionsAndItsCsvMatchesTheTable() {
+        FhirHttp fhir = new FhirHttp(port);
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String unit = fhir.putUnit("vc-wl-" + suffix, "Vårdcentralen Lista " + suffix);
+        org.hl7.fhir.r4.model.Practitioner doctor = new org.hl7.fhir.r4.model.Practitioner();
+        doctor.addIdentifier()
+                .setSystem(se.primarycare.cds.fhir.contract.ContractSystems.HSA_ID)
+                .setValue("SE2321000065-PW" + suffix);
+        doctor.addName().setFamily("Doktor").addGiven("Bo");
+        String pal = fhir.createId(doctor).replace("Practitioner/", "");
+        // two anxiety patients on oxazepam this year: one with the PAL, one without
+        for (String personnummer : List.of("191212121212", "198112189876")) {
+            org.hl7.fhir.r4.model.Patient patient = Fixtures.patient(
+                    personnummer,
+                    personnummer.substring(0, 4) + "-" + personnummer.substring(4, 6) + "-"
+                            + personnummer.substring(6, 8),
+                    unit);
+            if (personnummer.startsWith("1912")) {
+                patient.addGeneralPractitioner(new org.hl7.fhir.r4.model.Reference("Practitioner/" + pal));
+            }
+            String id = fhir.createId(patient);
+            fhir.createId(Fixtures.diagnosis(
+                    id, "F41.1", java.time.LocalDate.now().minusMonths(2).toString()));
+            fhir.createId(Fixtures.prescription(id, "N05BA04", "oxazepam-10mg-tab", 25));
+        }
+        String token = TestIdpTokens.forUser("lakare-wl", "SE2321000065-L2", "user/Patient.r user/Organization.rs");
+        browser.get("http://localhost:" + port + "/dashboard/worklist.html#access_token=" + token);
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> "true"
+                .equals(driver.findElement(By.tagName("body")).getAttribute("data-loaded")));
+        new Select(browser.findElement(By.id("unit"))).selectByValue(unit);
+        browser.findElement(By.cssSelector("#controls button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> rows().size() == 2);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Arbetslistor");
+        assertThat(browser.findElements(By.cssSelector("#rows tbody tr.open-actions")))
+                .as("nothing done yet: both lines have open actions")
+                .hasSize(2);
+        assertThat(browser.findElements(By.cssSelector("#rows td.missing"))).isNotEmpty();
+
+        List<List<String>> table = rows();
+        String csv = (String) ((JavascriptExecutor) browser)
+                .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + "fetch('../fhir/' + window.worklistCsvPath(), {headers: {Accept: 'text/csv',"
+                        + " Authorization: 'Bearer ' + sessionStorage.getItem('access_token')}})"
+                        + ".then(r => r.text()).then(done, e => done('ERROR ' + e));");
+        List<List<String>> csvRows = csv.replace("\uFEFF", "")
+                .lines()
+                .skip(1)
+                .map(line -> List.of(line.split(";", -1)))
+                .toList();
+        assertThat(csvRows).as("the CSV has the table's lines, in its order").isEqualTo(table);
+
+        new Select(browser.findElement(By.id("pal"))).selectByValue(pal);
+        browser.findElement(By.cssSelector("#controls button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> rows().size() == 1);
+        assertThat(rows().get(0).get(0)).isEqualTo("191212121212");
+        new Select(browser.findElement(By.id("pal"))).selectByValue("none");
+        browser.findElement(By.cssSelector("#controls button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(driver -> rows().size() == 1 && rows().get(0).get(0).equals("198112189876"));
+
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.dashboardErrors.length"))
+                .isEqualTo(0L);
+        List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .toList();
+        assertThat(severe).as("browser console errors").isEmpty();
+    }
+
+    private List<List<String>> rows() {
+        return browser.findElements(By.cssSelector("#rows tbody tr")).stream()
+                .map(tr -> tr.findElements(By.tagName("td")).stream()
+                        .map(WebElement::getText)
+                        .toList())
+                .toList();
+    }
+
     private void waitUntilReady(String unit) {
         new WebDriverWait(browser, Duration.ofSeconds(120)).until(driver -> {
             WebElement charts = driver.findElement(By.id("charts"));
