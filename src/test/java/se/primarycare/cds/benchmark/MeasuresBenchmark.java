@@ -144,8 +144,8 @@ public final class MeasuresBenchmark {
         }
         String organization = unit.group(1);
         Matcher practitioner = Pattern.compile("\"reference\":\"Practitioner/([^\"]+)\"")
-                .matcher(get(base + "/Patient?organization=" + organization + "&general-practitioner:missing=false"
-                        + "&_count=1&_elements=generalPractitioner"));
+                .matcher(get(
+                        base + "/Patient?organization=" + organization + "&_count=50&_elements=generalPractitioner"));
         String pal = practitioner.find() ? practitioner.group(1) : null;
         StringBuilder line = new StringBuilder("[" + database + "] worklists for unit " + organization + ":");
         for (String list : List.of("an07", "tapering", "sick-leave")) {
