@@ -13,6 +13,7 @@ public final class AtcCodes {
     public static final String BENZODIAZEPINE_HYPNOTICS = "N05CD";
     public static final String OPIOIDS = "N02A";
     public static final String PREGABALIN = "N02BF02";
+    public static final String GABAPENTINOIDS = "N02BF";
     public static final String SSRI = "N06AB";
     /** Antidepressants that are not in the product catalogue: prescribed with the ATC code only. */
     public static final String CITALOPRAM = "N06AB04";

@@ -18,9 +18,11 @@ public final class CodeSystems {
     public static final String CAREPLAN_CATEGORY = "https://fhir.primarycare.se/CodeSystem/careplan-category";
     public static final String UCUM = "http://unitsofmeasure.org";
     public static final String CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical";
+    public static final String PRACTITIONER_ROLE = "http://terminology.hl7.org/CodeSystem/practitioner-role";
 
     public static final String SICK_LEAVE_CODE = "sick-leave";
     public static final String REHAB_PLAN_CODE = "rehab-plan";
+    public static final String MEDICATION_PLAN_CODE = "medication-plan";
 
     private CodeSystems() {}
 }

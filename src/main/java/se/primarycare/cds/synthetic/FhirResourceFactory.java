@@ -16,9 +16,12 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ServiceRequest;
 
 /**
  * The only place that knows the FHIR shapes of the data contract. Generators decide <em>what</em> happens to a
@@ -40,6 +43,32 @@ public final class FhirResourceFactory {
         return organization;
     }
 
+    /** A PAL: HSA-id and name, as data-contract.md (version 2) asks. */
+    public static Practitioner practitioner(RegularDoctor doctor) {
+        Practitioner practitioner = new Practitioner();
+        practitioner.setId(doctor.id());
+        practitioner.addIdentifier().setSystem(CodeSystems.HSA_ID).setValue(doctor.hsaId());
+        practitioner.setActive(true);
+        practitioner
+                .addName()
+                .setUse(HumanName.NameUse.OFFICIAL)
+                .setFamily(doctor.family())
+                .addGiven(doctor.given());
+        practitioner.setGender(doctor.male() ? AdministrativeGender.MALE : AdministrativeGender.FEMALE);
+        return practitioner;
+    }
+
+    /** The optional PractitionerRole of the contract: the doctor works at the unit. */
+    public static PractitionerRole practitionerRole(RegularDoctor doctor) {
+        PractitionerRole role = new PractitionerRole();
+        role.setId(doctor.roleId());
+        role.setActive(true);
+        role.setPractitioner(new Reference(doctor.reference()));
+        role.setOrganization(new Reference(doctor.unit().reference()));
+        role.addCode(new CodeableConcept(new Coding(CodeSystems.PRACTITIONER_ROLE, "doctor", "Doctor")));
+        return role;
+    }
+
     public static Patient patient(
             Personnummer personnummer, String family, String given, String organizationReference, boolean active) {
         Patient patient = new Patient();
@@ -56,6 +85,12 @@ public final class FhirResourceFactory {
         patient.setBirthDateElement(new DateType(personnummer.birthDate().toString()));
         patient.setManagingOrganization(new Reference(organizationReference));
         return patient;
+    }
+
+    /** The patient's PAL (fast läkarkontakt): Patient.generalPractitioner → the Practitioner. */
+    public static void setRegularDoctor(Patient patient, RegularDoctor doctor) {
+        patient.getGeneralPractitioner().clear();
+        patient.addGeneralPractitioner(new Reference(doctor.reference()));
     }
 
     public static Condition condition(
@@ -152,6 +187,72 @@ public final class FhirResourceFactory {
         plan.setCreatedElement(day(created));
         plan.addAddresses(new Reference(conditionReference));
         return plan;
+    }
+
+    /**
+     * A medication plan / tapering plan (läkemedelsplan): category medication-plan, one activity naming the drug
+     * (productCodeableConcept with the ATC code) and the goal as text. A draft is a proposal and counts nowhere.
+     */
+    public static CarePlan medicationPlan(
+            String patientReference,
+            LocalDate created,
+            CarePlan.CarePlanStatus status,
+            String atc,
+            String goal,
+            String conditionReference,
+            String authorReference) {
+        CarePlan plan = new CarePlan();
+        plan.setStatus(status);
+        plan.setIntent(CarePlan.CarePlanIntent.PLAN);
+        plan.addCategory(new CodeableConcept(
+                new Coding(CodeSystems.CAREPLAN_CATEGORY, CodeSystems.MEDICATION_PLAN_CODE, "Läkemedelsplan")));
+        String substance = AtcCodes.displaySv(atc);
+        plan.setTitle("Läkemedelsplan: " + substance);
+        plan.setSubject(new Reference(patientReference));
+        plan.setCreatedElement(day(created));
+        if (authorReference != null) {
+            plan.setAuthor(new Reference(authorReference));
+        }
+        if (conditionReference != null) {
+            plan.addAddresses(new Reference(conditionReference));
+        }
+        CodeableConcept product = new CodeableConcept(new Coding(CodeSystems.ATC, atc, substance));
+        product.setText(substance);
+        plan.addActivity()
+                .getDetail()
+                .setStatus(
+                        switch (status) {
+                            case ACTIVE -> CarePlan.CarePlanActivityStatus.INPROGRESS;
+                            case COMPLETED -> CarePlan.CarePlanActivityStatus.COMPLETED;
+                            default -> CarePlan.CarePlanActivityStatus.NOTSTARTED;
+                        })
+                .setProduct(product)
+                .setDescription(goal);
+        return plan;
+    }
+
+    /** An order for a team intervention (KBT, FaR, …) that was signed: intent order, status active or completed. */
+    public static ServiceRequest serviceRequest(
+            String patientReference,
+            String kvaCode,
+            LocalDate authoredOn,
+            boolean active,
+            String reason,
+            String requesterReference) {
+        ServiceRequest request = new ServiceRequest();
+        request.setStatus(
+                active ? ServiceRequest.ServiceRequestStatus.ACTIVE : ServiceRequest.ServiceRequestStatus.COMPLETED);
+        request.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
+        request.setCode(new CodeableConcept(new Coding(CodeSystems.KVA, kvaCode, KvaCodes.displaySv(kvaCode))));
+        request.setSubject(new Reference(patientReference));
+        request.setAuthoredOnElement(day(authoredOn));
+        if (requesterReference != null) {
+            request.setRequester(new Reference(requesterReference));
+        }
+        if (reason != null) {
+            request.addReasonReference(new Reference(reason));
+        }
+        return request;
     }
 
     /** ATC first (required by the contract), then the product code when the product is known. */

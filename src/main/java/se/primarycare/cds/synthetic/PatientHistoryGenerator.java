@@ -4,7 +4,8 @@ import java.util.Set;
 
 /**
  * One patient's complete history, in the order the facts depend on each other: who they are, what they were
- * diagnosed with, what they were prescribed, which procedures they had, and their sick leave.
+ * diagnosed with, what they were prescribed, which procedures they had, their sick leave, and then their PAL and the
+ * follow-ups (medication reviews and plans, team interventions) that build on all of it.
  */
 final class PatientHistoryGenerator {
 
@@ -13,9 +14,15 @@ final class PatientHistoryGenerator {
     private final PrescriptionGenerator prescriptions = new PrescriptionGenerator();
     private final ProcedureGenerator procedures = new ProcedureGenerator();
     private final SickLeaveGenerator sickLeave = new SickLeaveGenerator();
+    private final FollowUpGenerator followUps;
 
-    PatientHistoryGenerator(GeneratorSettings settings, WeightedChoice<CareUnit> units, Set<String> issuedNumbers) {
+    PatientHistoryGenerator(
+            GeneratorSettings settings,
+            WeightedChoice<CareUnit> units,
+            RegularDoctors doctors,
+            Set<String> issuedNumbers) {
         this.demographics = new DemographicsGenerator(settings, units, issuedNumbers);
+        this.followUps = new FollowUpGenerator(doctors);
     }
 
     /**
@@ -30,6 +37,8 @@ final class PatientHistoryGenerator {
         prescriptions.generate(record, draws);
         procedures.generate(record, draws);
         sickLeave.generate(record, draws);
+        // Split last: the PAL and the follow-ups draw from their own stream, so they leave every draw above alone.
+        followUps.generate(record, draws.split());
         return record;
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -72,6 +73,11 @@ public final class PatientRecord {
     public Optional<RecordedDiagnosis> firstDiagnosis(Predicate<String> filter) {
         return diagnoses.stream().filter(d -> filter.test(d.code())).min((a, b) -> a.recorded()
                 .compareTo(b.recorded()));
+    }
+
+    /** The Patient resource (the first of the record, added by the demographics). */
+    public Patient patient() {
+        return (Patient) resources.get(0).resource();
     }
 
     public String patientReference() {

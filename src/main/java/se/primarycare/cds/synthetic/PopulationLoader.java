@@ -27,7 +27,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Loads a written population into a FHIR server: {@code organizations.json} first (patients reference the
- * units), then the patient bundles in name order with a few in flight at once. Each bundle is one
+ * units and their PALs, the Practitioners in that bundle, and the server refuses a reference to a resource it does
+ * not have), then, once it is stored, the patient bundles in name order with a few in flight at once. Each bundle is one
  * transaction, so a failed bundle leaves nothing half-loaded; the loader then stops and reports the
  * server's OperationOutcome, because continuing would only repeat the same error.
  */

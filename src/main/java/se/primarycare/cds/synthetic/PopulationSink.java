@@ -8,7 +8,10 @@ import org.hl7.fhir.r4.model.Bundle;
  */
 public interface PopulationSink {
 
-    /** Called once, first: the transaction Bundle that PUTs every Organization. */
+    /**
+     * Called once, first: the transaction Bundle that PUTs every Organization, the units' PALs (Practitioner) and
+     * their PractitionerRoles, which the patient bundles reference.
+     */
     void organizations(Bundle organizationBundle);
 
     /** Called for each patient bundle in order; {@code number} starts at 1. */

@@ -23,15 +23,28 @@ public record PopulationSummary(
         List<UnitCount> units,
         PatientFigures patients,
         PrescriptionFigures prescriptions,
-        SickLeaveFigures sickLeave) {
+        SickLeaveFigures sickLeave,
+        FollowUpFigures followUps) {
 
     public PopulationSummary {
         resourceCounts = java.util.Collections.unmodifiableMap(new TreeMap<>(resourceCounts));
         units = List.copyOf(units);
     }
 
-    /** Patients per vårdcentral; {@code listed} leaves out active=false. */
-    public record UnitCount(String organizationId, String hsaId, String name, int patients, int listed) {}
+    /**
+     * Patients per vårdcentral; {@code listed} leaves out active=false.
+     *
+     * @param regularDoctors the unit's PALs (Practitioners with a PractitionerRole at the unit)
+     * @param listedWithoutRegularDoctor listed patients without generalPractitioner
+     */
+    public record UnitCount(
+            String organizationId,
+            String hsaId,
+            String name,
+            int patients,
+            int listed,
+            int regularDoctors,
+            int listedWithoutRegularDoctor) {}
 
     /**
      * @param withAnxiety patients with any F40–F48 Condition
@@ -86,6 +99,36 @@ public record PopulationSummary(
             int psychiatricEpisodesOver28DaysWithPlanWithin60Days,
             int rehabPlans) {}
 
+    /**
+     * PALs and the follow-ups the worklists show (indicators.md, version 2). The {@code anxietyBenzodiazepine…}
+     * figures are a simple cross-check of Ån07-åtgärder: patients with an anxiety diagnosis and a benzodiazepine
+     * request, whatever the dates, and which of the three actions they ever got.
+     *
+     * @param patientsWithRegularDoctor patients whose generalPractitioner names a Practitioner
+     * @param medicationPlansCounting active or completed medication-plan CarePlans (drafts count nowhere)
+     * @param patientsWithTeamIntervention patients with a psychological-treatment or FaR (DV200) Procedure, or such a
+     *     ServiceRequest that is active or completed
+     */
+    public record FollowUpFigures(
+            int regularDoctors,
+            int patientsWithRegularDoctor,
+            int patientsWithoutRegularDoctor,
+            int medicationReviews,
+            int patientsWithMedicationReview,
+            int medicationPlans,
+            int medicationPlansCounting,
+            int medicationPlansDraft,
+            int patientsWithMedicationPlan,
+            int serviceRequests,
+            int serviceRequestsActive,
+            int serviceRequestsCompleted,
+            int patientsWithTeamIntervention,
+            int farFollowUps,
+            int anxietyBenzodiazepineWithMedicationReview,
+            int anxietyBenzodiazepineWithMedicationPlan,
+            int anxietyBenzodiazepineWithTeamIntervention,
+            int anxietyBenzodiazepineWithAllThree) {}
+
     public int totalResources() {
         return resourceCounts.values().stream().mapToInt(Integer::intValue).sum();
     }
@@ -117,11 +160,14 @@ public record PopulationSummary(
                     .put("hsaId", unit.hsaId())
                     .put("name", unit.name())
                     .put("patients", unit.patients())
-                    .put("listed", unit.listed());
+                    .put("listed", unit.listed())
+                    .put("regularDoctors", unit.regularDoctors())
+                    .put("listedWithoutRegularDoctor", unit.listedWithoutRegularDoctor());
         }
         root.set("patients", figures(mapper, patients));
         root.set("prescriptions", figures(mapper, prescriptions));
         root.set("sickLeave", figures(mapper, sickLeave));
+        root.set("followUps", figures(mapper, followUps));
         try {
             return mapper.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -151,8 +197,13 @@ public record PopulationSummary(
         resourceCounts.forEach((type, n) -> text.append(String.format("  %-20s %7d%n", type, n)));
         for (UnitCount unit : units) {
             text.append(String.format(
-                    "  %-32s %s  %6d patients (%d listed)%n",
-                    unit.name(), unit.hsaId(), unit.patients(), unit.listed()));
+                    "  %-32s %s  %6d patients (%d listed, %d of them without PAL), %d PALs%n",
+                    unit.name(),
+                    unit.hsaId(),
+                    unit.patients(),
+                    unit.listed(),
+                    unit.listedWithoutRegularDoctor(),
+                    unit.regularDoctors()));
         }
         text.append(String.format(
                 "Anxiety: %d patients (%.1f %%), %d with a benzodiazepine, %d with KBT within 180 days%n",
@@ -178,6 +229,19 @@ public record PopulationSummary(
                 sickLeave.separatingGaps(),
                 sickLeave.psychiatricEpisodesOver28Days(),
                 sickLeave.psychiatricEpisodesOver28DaysWithPlanWithin60Days()));
+        text.append(String.format(
+                "Follow-ups: %d medication reviews, %d medication plans (%d draft), %d patients with a team "
+                        + "intervention, "
+                        + "%d ServiceRequests; anxiety + benzodiazepine: review %d, plan %d, team %d, all three %d%n",
+                followUps.medicationReviews(),
+                followUps.medicationPlans(),
+                followUps.medicationPlansDraft(),
+                followUps.patientsWithTeamIntervention(),
+                followUps.serviceRequests(),
+                followUps.anxietyBenzodiazepineWithMedicationReview(),
+                followUps.anxietyBenzodiazepineWithMedicationPlan(),
+                followUps.anxietyBenzodiazepineWithTeamIntervention(),
+                followUps.anxietyBenzodiazepineWithAllThree()));
         return text.toString();
     }
 }

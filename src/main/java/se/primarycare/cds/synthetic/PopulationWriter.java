@@ -18,7 +18,8 @@ import org.hl7.fhir.r4.model.Resource;
  * Writes a population to a directory:
  *
  * <pre>
- * organizations.json          transaction Bundle, PUT Organization/&lt;fixed id&gt;
+ * organizations.json          transaction Bundle, PUT Organization/&lt;fixed id&gt;, the units' PALs
+ *                             Practitioner/pal-… and PractitionerRole/role-pal-… (fixed ids)
  * bundle-00001.json ...       transaction Bundles, POST with urn:uuid fullUrls, ~100 patients each
  * ndjson/&lt;Type&gt;.ndjson        the same resources one per line, ids = the UUIDs, references Type/uuid
  * summary.json                counts (see {@link PopulationSummary})

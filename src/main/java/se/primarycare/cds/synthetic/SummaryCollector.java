@@ -19,8 +19,11 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
 import se.primarycare.cds.clinical.SickLeaveEpisodes;
 import se.primarycare.cds.clinical.SickLeaveEpisodes.Episode;
 import se.primarycare.cds.synthetic.PopulationSummary.UnitCount;
@@ -34,7 +37,7 @@ final class SummaryCollector {
 
     private final GeneratorSettings settings;
     private final Map<String, Integer> resourceCounts = new TreeMap<>();
-    /** Units in creation order; values are {patients, listed}. */
+    /** Units in creation order; values are {patients, listed, PALs, listed without PAL}. */
     private final Map<String, int[]> unitCounts = new LinkedHashMap<>();
 
     private final Map<String, Organization> organizations = new LinkedHashMap<>();
@@ -45,17 +48,29 @@ final class SummaryCollector {
     private int opioidAndSedative, pregabalin, ssri, benzoWithin25, benzoAbove25;
     private int periods, sickPatients, episodes, joinedGaps, shortGaps, separatingGaps, psych14, psych28;
     private int psych28WithPlan, rehabPlans;
+    private int regularDoctors, withPal, withoutPal, reviews, withReview, medicationPlans, countingPlans, draftPlans;
+    private int withPlan, serviceRequests, activeRequests, completedRequests, withTeam, farFollowUps;
+    private int anxietyBenzoReview, anxietyBenzoPlan, anxietyBenzoTeam, anxietyBenzoAll;
 
     SummaryCollector(GeneratorSettings settings) {
         this.settings = settings;
     }
 
+    /** The units first, then their PALs and PractitionerRoles (which name the unit). */
     void addOrganizations(Bundle bundle) {
         for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
-            Organization organization = (Organization) entry.getResource();
-            count(organization);
-            organizations.put(organization.getIdElement().getIdPart(), organization);
-            unitCounts.put("Organization/" + organization.getIdElement().getIdPart(), new int[2]);
+            Resource resource = entry.getResource();
+            count(resource);
+            if (resource instanceof Organization organization) {
+                organizations.put(organization.getIdElement().getIdPart(), organization);
+                unitCounts.put("Organization/" + organization.getIdElement().getIdPart(), new int[4]);
+            } else if (resource instanceof Practitioner) {
+                regularDoctors++;
+            } else if (resource instanceof PractitionerRole role) {
+                unitCounts.get(role.getOrganization().getReference())[2]++;
+            } else {
+                throw new IllegalStateException("Unexpected " + resource.fhirType() + " in the organization bundle");
+            }
         }
     }
 
@@ -95,7 +110,9 @@ final class SummaryCollector {
                     organization.getIdentifierFirstRep().getValue(),
                     organization.getName(),
                     counts[0],
-                    counts[1]));
+                    counts[1],
+                    counts[2],
+                    counts[3]));
         });
         return new PopulationSummary(
                 settings,
@@ -128,7 +145,26 @@ final class SummaryCollector {
                         psych14,
                         psych28,
                         psych28WithPlan,
-                        rehabPlans));
+                        rehabPlans),
+                new PopulationSummary.FollowUpFigures(
+                        regularDoctors,
+                        withPal,
+                        withoutPal,
+                        reviews,
+                        withReview,
+                        medicationPlans,
+                        countingPlans,
+                        draftPlans,
+                        withPlan,
+                        serviceRequests,
+                        activeRequests,
+                        completedRequests,
+                        withTeam,
+                        farFollowUps,
+                        anxietyBenzoReview,
+                        anxietyBenzoPlan,
+                        anxietyBenzoTeam,
+                        anxietyBenzoAll));
     }
 
     private void count(Resource resource) {
@@ -151,9 +187,15 @@ final class SummaryCollector {
         }
         int[] unit = unitCounts.get(p.patient.getManagingOrganization().getReference());
         unit[0]++;
+        boolean hasPal = p.patient.getGeneralPractitioner().stream()
+                .anyMatch(r -> r.getReference() != null && r.getReference().startsWith("Practitioner/"));
         if (active) {
             unit[1]++;
+            unit[3] += hasPal ? 0 : 1;
         }
+        withPal += hasPal ? 1 : 0;
+        withoutPal += hasPal ? 0 : 1;
+        boolean hasReview = false, hasPlan = false, hasTeam = false;
 
         LocalDate firstAnxiety = null;
         boolean hasDepression = false, hasInsomnia = false, hasBenzo = false, hasZ = false, hasN05cd = false;
@@ -201,9 +243,25 @@ final class SummaryCollector {
                 hasPregabalin |= AtcCodes.isBelow(atc, AtcCodes.PREGABALIN);
                 hasSsri |= AtcCodes.isBelow(atc, AtcCodes.SSRI);
             } else if (resource instanceof Procedure procedure) {
-                if (KvaCodes.KBT.equals(codeIn(procedure.getCode(), CodeSystems.KVA))) {
+                String kva = codeIn(procedure.getCode(), CodeSystems.KVA);
+                if (KvaCodes.KBT.equals(kva)) {
                     kbtDates.add(date(procedure.getPerformedDateTimeType()));
                 }
+                if (KvaCodes.MEDICATION_REVIEW.equals(kva) || KvaCodes.MEDICATION_REVIEW_COMPREHENSIVE.equals(kva)) {
+                    reviews++;
+                    hasReview = true;
+                }
+                if (KvaCodes.FAR_FOLLOW_UP.equals(kva)) {
+                    farFollowUps++;
+                }
+                hasTeam |= isTeamIntervention(kva);
+            } else if (resource instanceof ServiceRequest request) {
+                serviceRequests++;
+                boolean signed = request.getStatus() == ServiceRequest.ServiceRequestStatus.ACTIVE
+                        || request.getStatus() == ServiceRequest.ServiceRequestStatus.COMPLETED;
+                activeRequests += request.getStatus() == ServiceRequest.ServiceRequestStatus.ACTIVE ? 1 : 0;
+                completedRequests += request.getStatus() == ServiceRequest.ServiceRequestStatus.COMPLETED ? 1 : 0;
+                hasTeam |= signed && isTeamIntervention(codeIn(request.getCode(), CodeSystems.KVA));
             } else if (resource instanceof Observation observation) {
                 Period period = observation.getEffectivePeriod();
                 String focus = observation.getFocusFirstRep().getReference();
@@ -214,16 +272,35 @@ final class SummaryCollector {
                         conditionCodes.get(focus),
                         focus));
             } else if (resource instanceof CarePlan plan) {
-                rehabPlans++;
-                planDates.add(date(plan.getCreatedElement()));
+                boolean counts = plan.getStatus() == CarePlan.CarePlanStatus.ACTIVE
+                        || plan.getStatus() == CarePlan.CarePlanStatus.COMPLETED;
+                String category = codeIn(plan.getCategoryFirstRep(), CodeSystems.CAREPLAN_CATEGORY);
+                if (CodeSystems.REHAB_PLAN_CODE.equals(category)) {
+                    rehabPlans++;
+                    if (counts) {
+                        planDates.add(date(plan.getCreatedElement()));
+                    }
+                } else if (CodeSystems.MEDICATION_PLAN_CODE.equals(category)) {
+                    medicationPlans++;
+                    countingPlans += counts ? 1 : 0;
+                    draftPlans += plan.getStatus() == CarePlan.CarePlanStatus.DRAFT ? 1 : 0;
+                    hasPlan |= counts;
+                }
             } else if (resource.fhirType().equals("MedicationStatement")) {
                 statements++;
             }
         }
+        withReview += hasReview ? 1 : 0;
+        withPlan += hasPlan ? 1 : 0;
+        withTeam += hasTeam ? 1 : 0;
         if (firstAnxiety != null) {
             anxiety++;
             if (hasBenzo) {
                 anxietyBenzo++;
+                anxietyBenzoReview += hasReview ? 1 : 0;
+                anxietyBenzoPlan += hasPlan ? 1 : 0;
+                anxietyBenzoTeam += hasTeam ? 1 : 0;
+                anxietyBenzoAll += hasReview && hasPlan && hasTeam ? 1 : 0;
             }
             LocalDate index = firstAnxiety;
             if (kbtDates.stream().anyMatch(d -> !d.isBefore(index) && !d.isAfter(index.plusDays(180)))) {
@@ -292,8 +369,18 @@ final class SummaryCollector {
             return r.getSubject().getReference();
         } else if (resource instanceof CarePlan r) {
             return r.getSubject().getReference();
+        } else if (resource instanceof ServiceRequest r) {
+            return r.getSubject().getReference();
         }
         throw new IllegalStateException("Unexpected resource type " + resource.fhirType());
+    }
+
+    /** Ån07's team intervention: psychological treatment (the wider set) or FaR (DV200). */
+    private static boolean isTeamIntervention(String kva) {
+        return kva != null
+                && (List.of("DU008", "DU010", KvaCodes.KBT, "DU020", KvaCodes.IPT)
+                                .contains(kva)
+                        || KvaCodes.FAR.equals(kva));
     }
 
     private static String icdCode(Condition condition) {

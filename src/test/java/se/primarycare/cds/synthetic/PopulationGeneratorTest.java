@@ -22,11 +22,19 @@ import org.hl7.fhir.r4.model.MedicationRequest.MedicationRequestStatus;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import se.primarycare.cds.fhir.contract.ContractValidator;
+import se.primarycare.cds.fhir.contract.HsaId;
+import se.primarycare.cds.fhir.contract.IcdCodeCheck;
+import se.primarycare.cds.support.TestProfiles;
+import se.primarycare.cds.terminology.CodeHierarchy;
 
 /**
  * Checks a 5,000-patient population against the data contract and the rates the indicators and rules need.
@@ -38,6 +46,9 @@ class PopulationGeneratorTest {
     private static final LocalDate REFERENCE_DATE = GeneratorSettings.DEFAULT_REFERENCE_DATE;
 
     private static Population population;
+    /** The server's contract validator, for the resources that are new in version 2 (PAL). */
+    private static ContractValidator contract;
+
     private static long generationMillis;
     /** Every resource of the patient bundles by fullUrl, and each patient's resources by subject fullUrl. */
     private static final Map<String, Resource> byFullUrl = new HashMap<>();
@@ -46,6 +57,7 @@ class PopulationGeneratorTest {
 
     @BeforeAll
     static void generate() {
+        contract = new ContractValidator(new IcdCodeCheck(new CodeHierarchy(TestProfiles.terminology())));
         long started = System.nanoTime();
         population = PopulationGenerator.generate(GeneratorSettings.of(5000, 4711));
         generationMillis = (System.nanoTime() - started) / 1_000_000;
@@ -67,6 +79,7 @@ class PopulationGeneratorTest {
         System.out.printf(
                 "Generated 5,000 patients (%d resources) in %d ms%n",
                 population.summary().totalResources(), generationMillis);
+        System.out.print(population.summary().toText());
         // Generous bound for a busy 2-core CI machine; typically about a second.
         assertThat(generationMillis).isLessThan(20_000);
     }
@@ -120,15 +133,20 @@ class PopulationGeneratorTest {
     void organizationsHaveHsaIdsAndSwedishNames() {
         Bundle organizations = population.organizationBundle();
         assertThat(organizations.getType()).isEqualTo(Bundle.BundleType.TRANSACTION);
-        assertThat(organizations.getEntry()).hasSize(2).allSatisfy(entry -> {
-            org.hl7.fhir.r4.model.Organization organization = (org.hl7.fhir.r4.model.Organization) entry.getResource();
-            assertThat(entry.getRequest().getMethod()).isEqualTo(Bundle.HTTPVerb.PUT);
-            assertThat(entry.getRequest().getUrl())
-                    .isEqualTo("Organization/" + organization.getIdElement().getIdPart());
-            assertThat(organization.getIdentifierFirstRep().getSystem()).isEqualTo("urn:oid:1.2.752.29.4.19");
-            assertThat(organization.getIdentifierFirstRep().getValue()).matches("SE2321000065-\\d{4}");
-            assertThat(organization.getName()).startsWith("Vårdcentralen ");
-        });
+        assertThat(organizations.getEntry().stream()
+                        .filter(e -> e.getResource() instanceof org.hl7.fhir.r4.model.Organization))
+                .hasSize(2)
+                .allSatisfy(entry -> {
+                    org.hl7.fhir.r4.model.Organization organization =
+                            (org.hl7.fhir.r4.model.Organization) entry.getResource();
+                    assertThat(entry.getRequest().getMethod()).isEqualTo(Bundle.HTTPVerb.PUT);
+                    assertThat(entry.getRequest().getUrl())
+                            .isEqualTo("Organization/"
+                                    + organization.getIdElement().getIdPart());
+                    assertThat(organization.getIdentifierFirstRep().getSystem()).isEqualTo("urn:oid:1.2.752.29.4.19");
+                    assertThat(organization.getIdentifierFirstRep().getValue()).matches("SE2321000065-\\d{4}");
+                    assertThat(organization.getName()).startsWith("Vårdcentralen ");
+                });
         assertThat(((org.hl7.fhir.r4.model.Organization)
                                 organizations.getEntryFirstRep().getResource())
                         .getName())
@@ -352,10 +370,15 @@ class PopulationGeneratorTest {
         assertThat(figures.psychiatricEpisodesOver28DaysWithPlanWithin60Days())
                 .isGreaterThan(figures.psychiatricEpisodesOver28Days() / 3)
                 .isLessThan(figures.psychiatricEpisodesOver28Days());
-        for (CarePlan plan : all(CarePlan.class)) {
-            assertThat(plan.getCategoryFirstRep().getCodingFirstRep().getSystem())
-                    .isEqualTo(CodeSystems.CAREPLAN_CATEGORY);
-            assertThat(plan.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("rehab-plan");
+        List<CarePlan> plans = all(CarePlan.class);
+        assertThat(plans).allSatisfy(plan -> assertThat(
+                        plan.getCategoryFirstRep().getCodingFirstRep().getSystem())
+                .isEqualTo(CodeSystems.CAREPLAN_CATEGORY));
+        for (CarePlan plan : plans) {
+            if (!category(plan).equals("rehab-plan")) {
+                assertThat(category(plan)).isEqualTo("medication-plan");
+                continue;
+            }
             assertThat(plan.getIntent()).isEqualTo(CarePlan.CarePlanIntent.PLAN);
             assertThat(plan.getStatus()).isIn(CarePlan.CarePlanStatus.ACTIVE, CarePlan.CarePlanStatus.COMPLETED);
             assertThat(byFullUrl.get(plan.getAddressesFirstRep().getReference()))
@@ -400,8 +423,10 @@ class PopulationGeneratorTest {
     }
 
     @Test
-    void everyReferenceResolvesInsideItsBundleOrToAUnit() {
-        Set<String> units = population.units().stream().map(CareUnit::reference).collect(Collectors.toSet());
+    void everyReferenceResolvesInsideItsBundleOrToAUnitOrPal() {
+        Set<String> units =
+                population.units().stream().map(CareUnit::reference).collect(Collectors.toCollection(HashSet::new));
+        population.regularDoctors().forEach(d -> units.add(d.reference()));
         ca.uhn.fhir.util.FhirTerser terser =
                 ca.uhn.fhir.context.FhirContext.forR4Cached().newTerser();
         for (Bundle bundle : population.patientBundles()) {
@@ -424,6 +449,312 @@ class PopulationGeneratorTest {
                 }
             }
         }
+    }
+
+    // --- PALs and the follow-ups of the worklists (data contract and indicators, version 2) ---
+
+    @Test
+    void everyUnitHasTwoToSixNamedPalsWithHsaIdsInTheUnitsForm() {
+        Map<String, List<Practitioner>> byUnit = palsByUnit();
+        assertThat(byUnit.keySet())
+                .isEqualTo(population.units().stream().map(CareUnit::reference).collect(Collectors.toSet()));
+        Set<String> hsaIds = new HashSet<>();
+        for (CareUnit unit : population.units()) {
+            List<Practitioner> pals = byUnit.get(unit.reference());
+            assertThat(pals).as(unit.name()).hasSizeBetween(2, 6);
+            String unitNumber = unit.hsaId().substring(unit.hsaId().indexOf('-') + 1);
+            for (Practitioner pal : pals) {
+                String hsaId = pal.getIdentifierFirstRep().getValue();
+                assertThat(pal.getIdentifier()).hasSize(1);
+                assertThat(pal.getIdentifierFirstRep().getSystem()).isEqualTo(CodeSystems.HSA_ID);
+                assertThat(HsaId.isValid(hsaId)).as(hsaId).isTrue();
+                assertThat(hsaId).matches("SE2321000065-L" + unitNumber + "[1-6]");
+                assertThat(hsaIds.add(hsaId)).as("unique " + hsaId).isTrue();
+                assertThat(pal.getNameFirstRep().getFamily()).isNotBlank();
+                assertThat(pal.getNameFirstRep().getGivenAsSingleString()).isNotBlank();
+                assertThat(pal.getIdElement().getIdPart()).startsWith(unit.id().replace("vc-", "pal-"));
+                assertThat(contract.validate(pal)).as(hsaId).isEmpty();
+            }
+        }
+        // PUT with fixed ids, like the units: loading twice does not duplicate them
+        assertThat(population.organizationBundle().getEntry())
+                .filteredOn(e -> !(e.getResource() instanceof org.hl7.fhir.r4.model.Organization))
+                .allSatisfy(e -> {
+                    assertThat(e.getRequest().getMethod()).isEqualTo(Bundle.HTTPVerb.PUT);
+                    assertThat(e.getRequest().getUrl())
+                            .isEqualTo(e.getResource().fhirType() + "/"
+                                    + e.getResource().getIdElement().getIdPart());
+                });
+    }
+
+    @Test
+    void mostListedPatientsHaveAPalOfTheirOwnUnitAndSomeHaveNone() {
+        Map<String, String> unitOfPal = new HashMap<>();
+        palsByUnit().forEach((unit, pals) -> pals.forEach(p -> unitOfPal.put("Practitioner/" + p.getIdPart(), unit)));
+        List<Patient> listed = all(Patient.class).stream()
+                .filter(p -> !p.hasActive() || p.getActive())
+                .toList();
+        long withoutPal = 0;
+        Map<String, Long> patientsPerPal = new HashMap<>();
+        for (Patient patient : listed) {
+            assertThat(contract.validate(patient)).isEmpty();
+            if (!patient.hasGeneralPractitioner()) {
+                withoutPal++;
+                continue;
+            }
+            assertThat(patient.getGeneralPractitioner()).hasSize(1);
+            String pal = patient.getGeneralPractitionerFirstRep().getReference();
+            assertThat(unitOfPal).containsKey(pal);
+            assertThat(unitOfPal.get(pal))
+                    .isEqualTo(patient.getManagingOrganization().getReference());
+            patientsPerPal.merge(pal, 1L, Long::sum);
+        }
+        double share = (double) withoutPal / listed.size();
+        assertThat(share).isBetween(0.05, 0.10);
+        assertThat(patientsPerPal.keySet()).isEqualTo(unitOfPal.keySet()); // every PAL has patients
+        PopulationSummary.FollowUpFigures figures = population.summary().followUps();
+        assertThat(figures.regularDoctors()).isEqualTo(unitOfPal.size());
+        assertThat(figures.patientsWithRegularDoctor() + figures.patientsWithoutRegularDoctor())
+                .isEqualTo(5000);
+        assertThat(population.summary().units().stream()
+                        .mapToInt(PopulationSummary.UnitCount::listedWithoutRegularDoctor)
+                        .sum())
+                .isEqualTo((int) withoutPal);
+    }
+
+    @Test
+    void medicationPlansNameTheDrugAndTheGoalAndSomeAreDrafts() {
+        List<CarePlan> plans = all(CarePlan.class).stream()
+                .filter(p -> category(p).equals("medication-plan"))
+                .toList();
+        assertThat(plans).hasSizeGreaterThan(10);
+        Set<CarePlan.CarePlanStatus> statuses = new HashSet<>();
+        for (CarePlan plan : plans) {
+            assertThat(plan.getIntent()).isEqualTo(CarePlan.CarePlanIntent.PLAN);
+            statuses.add(plan.getStatus());
+            assertThat(date(plan.getCreatedElement())).isBeforeOrEqualTo(REFERENCE_DATE);
+            assertThat(byFullUrl.get(plan.getSubject().getReference())).isInstanceOf(Patient.class);
+            for (Reference addresses : plan.getAddresses()) {
+                assertThat(byFullUrl.get(addresses.getReference())).isInstanceOf(Condition.class);
+            }
+            assertThat(plan.getActivity()).hasSize(1);
+            CarePlan.CarePlanActivityDetailComponent detail =
+                    plan.getActivityFirstRep().getDetail();
+            Coding atc = detail.getProductCodeableConcept().getCodingFirstRep();
+            assertThat(atc.getSystem()).isEqualTo(CodeSystems.ATC);
+            assertThat(atc.getCode()).matches("N05BA.*|N03AE01|N05CF.*|N05CD.*|N02A.*|N02BF.*");
+            assertThat(detail.getDescription()).startsWith("Nedtrappning av " + AtcCodes.displaySv(atc.getCode()));
+            assertThat(detail.hasStatus()).isTrue();
+        }
+        assertThat(statuses)
+                .containsExactlyInAnyOrder(
+                        CarePlan.CarePlanStatus.ACTIVE,
+                        CarePlan.CarePlanStatus.COMPLETED,
+                        CarePlan.CarePlanStatus.DRAFT);
+        long drafts = plans.stream()
+                .filter(p -> p.getStatus() == CarePlan.CarePlanStatus.DRAFT)
+                .count();
+        assertThat(drafts).isLessThan(plans.size() / 3);
+        assertThat(population.summary().followUps().medicationPlansDraft()).isEqualTo((int) drafts);
+    }
+
+    @Test
+    void teamInterventionsAreOrderedAsServiceRequestsToo() {
+        List<ServiceRequest> requests = all(ServiceRequest.class);
+        assertThat(requests).hasSizeGreaterThan(5);
+        Set<ServiceRequest.ServiceRequestStatus> statuses = new HashSet<>();
+        Set<String> codes = new HashSet<>();
+        for (ServiceRequest request : requests) {
+            assertThat(request.getIntent()).isEqualTo(ServiceRequest.ServiceRequestIntent.ORDER);
+            statuses.add(request.getStatus());
+            assertThat(request.getCode().getCodingFirstRep().getSystem()).isEqualTo(CodeSystems.KVA);
+            codes.add(request.getCode().getCodingFirstRep().getCode());
+            assertThat(date(request.getAuthoredOnElement())).isBeforeOrEqualTo(REFERENCE_DATE);
+            assertThat(byFullUrl.get(request.getSubject().getReference())).isInstanceOf(Patient.class);
+            assertThat(byFullUrl.get(request.getReasonReferenceFirstRep().getReference()))
+                    .isInstanceOf(Condition.class);
+            if (request.hasRequester()) {
+                assertThat(request.getRequester().getReference()).startsWith("Practitioner/pal-");
+            }
+        }
+        assertThat(statuses)
+                .containsExactlyInAnyOrder(
+                        ServiceRequest.ServiceRequestStatus.ACTIVE, ServiceRequest.ServiceRequestStatus.COMPLETED);
+        assertThat(codes).contains("DU011", "DV200").isSubsetOf("DU011", "DU008", "DU022", "DV200");
+    }
+
+    @Test
+    void everyWorklistColumnHasBothFilledAndMissingRows() {
+        LocalDate yearAgo = REFERENCE_DATE.minusYears(1);
+        // an07: anxiety in 24 months and a benzodiazepine in 12 months
+        List<List<Resource>> an07 = bySubject.values().stream()
+                .filter(rs -> rs.stream()
+                        .anyMatch(r -> r instanceof Condition c
+                                && DiagnosisCodes.isAnxiety(icd(c))
+                                && date(c.getRecordedDateElement()).isAfter(REFERENCE_DATE.minusYears(2))))
+                .filter(rs -> rs.stream()
+                        .anyMatch(r -> r instanceof MedicationRequest m
+                                && atc(m).startsWith("N05BA")
+                                && date(m.getAuthoredOnElement()).isAfter(yearAgo)))
+                .toList();
+        assertThat(an07).hasSizeGreaterThan(10);
+        assertFilledAndMissing("an07 medication review", an07, rs -> hasMedicationReview(rs, yearAgo));
+        assertFilledAndMissing("an07 medication plan", an07, rs -> hasMedicationPlan(rs, yearAgo));
+        assertFilledAndMissing("an07 team intervention", an07, rs -> hasTeamIntervention(rs, yearAgo));
+        assertThat(an07)
+                .anyMatch(rs -> hasMedicationReview(rs, yearAgo)
+                        && hasMedicationPlan(rs, yearAgo)
+                        && hasTeamIntervention(rs, yearAgo));
+
+        // tapering: prescriptions of one dependence-inducing substance spanning 90 days or more
+        List<List<Resource>> tapering = bySubject.values().stream()
+                .filter(PopulationGeneratorTest::longTermDependenceInducing)
+                .toList();
+        assertThat(tapering).hasSizeGreaterThan(20);
+        assertFilledAndMissing("tapering medication review", tapering, rs -> hasMedicationReview(rs, LocalDate.MIN));
+        assertFilledAndMissing("tapering active plan", tapering, rs -> rs.stream()
+                .anyMatch(r -> r instanceof CarePlan p
+                        && category(p).equals("medication-plan")
+                        && p.getStatus() == CarePlan.CarePlanStatus.ACTIVE));
+
+        // sick-leave: a psychiatric episode going on at some day of the last half year (the list of that day)
+        List<List<Resource>> sickListed = new ArrayList<>();
+        List<SickLeavePeriod> current = new ArrayList<>();
+        for (List<Resource> resources : bySubject.values()) {
+            List<SickLeavePeriod> periods = resources.stream()
+                    .filter(r -> r instanceof Observation)
+                    .map(r -> (Observation) r)
+                    .map(o -> new SickLeavePeriod(
+                            date(o.getEffectivePeriod().getStartElement()),
+                            date(o.getEffectivePeriod().getEndElement()),
+                            o.getValueQuantity().getValue().intValue(),
+                            icd((Condition) byFullUrl.get(o.getFocusFirstRep().getReference())),
+                            o.getFocusFirstRep().getReference()))
+                    .toList();
+            SickLeavePeriod.episodes(periods).stream()
+                    .filter(e -> SickLeavePeriod.psychiatric(e)
+                            && !e.start().isAfter(REFERENCE_DATE)
+                            && !e.end().isBefore(REFERENCE_DATE.minusDays(180)))
+                    .findFirst()
+                    .ifPresent(e -> {
+                        sickListed.add(resources);
+                        current.add(new SickLeavePeriod(e.start(), e.end(), 0, null, null));
+                    });
+        }
+        assertThat(sickListed).hasSizeGreaterThan(10);
+        List<Boolean> rehabPlan = new ArrayList<>();
+        List<Boolean> activity = new ArrayList<>();
+        for (int i = 0; i < sickListed.size(); i++) {
+            LocalDate start = current.get(i).start();
+            rehabPlan.add(sickListed.get(i).stream()
+                    .anyMatch(r -> r instanceof CarePlan p
+                            && category(p).equals("rehab-plan")
+                            && !date(p.getCreatedElement()).isBefore(start)));
+            activity.add(sickListed.get(i).stream()
+                    .anyMatch(r -> r instanceof Procedure p
+                            && List.of("DV131", "DV132", "DV133", "DV200").contains(kva(p))
+                            && !date(p.getPerformedDateTimeType()).isBefore(start.minusDays(30))));
+        }
+        assertThat(rehabPlan).as("sick-leave rehab plan").contains(true, false);
+        assertThat(activity).as("sick-leave activity/FaR").contains(true, false);
+    }
+
+    @Test
+    void farFollowUpsComeAfterAFar() {
+        for (List<Resource> resources : bySubject.values()) {
+            List<LocalDate> far = procedureDates(resources, "DV200");
+            for (LocalDate followUp : procedureDates(resources, "AW005")) {
+                assertThat(far).anyMatch(d -> d.isBefore(followUp));
+            }
+        }
+        assertThat(population.summary().followUps().farFollowUps()).isPositive();
+    }
+
+    private static void assertFilledAndMissing(
+            String column, List<List<Resource>> rows, java.util.function.Predicate<List<Resource>> filled) {
+        assertThat(rows).as(column + " filled").anyMatch(filled);
+        assertThat(rows).as(column + " missing").anyMatch(filled.negate());
+    }
+
+    private static boolean hasMedicationReview(List<Resource> resources, LocalDate after) {
+        return resources.stream()
+                .anyMatch(r -> r instanceof Procedure p
+                        && List.of("XV015", "XV016").contains(kva(p))
+                        && date(p.getPerformedDateTimeType()).isAfter(after));
+    }
+
+    private static boolean hasMedicationPlan(List<Resource> resources, LocalDate after) {
+        return resources.stream()
+                .anyMatch(r -> r instanceof CarePlan p
+                        && category(p).equals("medication-plan")
+                        && (p.getStatus() == CarePlan.CarePlanStatus.ACTIVE
+                                || p.getStatus() == CarePlan.CarePlanStatus.COMPLETED)
+                        && date(p.getCreatedElement()).isAfter(after));
+    }
+
+    private static boolean hasTeamIntervention(List<Resource> resources, LocalDate after) {
+        List<String> team = List.of("DU008", "DU010", "DU011", "DU020", "DU022", "DV200");
+        return resources.stream()
+                .anyMatch(r -> (r instanceof Procedure p
+                                && team.contains(kva(p))
+                                && date(p.getPerformedDateTimeType()).isAfter(after))
+                        || (r instanceof ServiceRequest s
+                                && team.contains(s.getCode().getCodingFirstRep().getCode())
+                                && s.getStatus() != ServiceRequest.ServiceRequestStatus.DRAFT
+                                && date(s.getAuthoredOnElement()).isAfter(after)));
+    }
+
+    private static boolean longTermDependenceInducing(List<Resource> resources) {
+        Map<String, List<LocalDate>> dates = new HashMap<>();
+        for (Resource r : resources) {
+            if (r instanceof MedicationRequest m && atc(m).matches("N05BA.*|N05CF.*|N05CD.*|N02A.*|N02BF.*")) {
+                dates.computeIfAbsent(atc(m), k -> new ArrayList<>()).add(date(m.getAuthoredOnElement()));
+            }
+        }
+        return dates.values().stream()
+                .anyMatch(ds -> ChronoUnit.DAYS.between(
+                                ds.stream().min(LocalDate::compareTo).orElseThrow(),
+                                ds.stream().max(LocalDate::compareTo).orElseThrow())
+                        >= 90);
+    }
+
+    private static List<LocalDate> procedureDates(List<Resource> resources, String code) {
+        return resources.stream()
+                .filter(r -> r instanceof Procedure p && code.equals(kva(p)))
+                .map(r -> date(((Procedure) r).getPerformedDateTimeType()))
+                .toList();
+    }
+
+    /** The unit of each PAL, from its PractitionerRole; the Practitioners by unit reference. */
+    private static Map<String, List<Practitioner>> palsByUnit() {
+        Map<String, Practitioner> practitioners = new HashMap<>();
+        for (Bundle.BundleEntryComponent entry : population.organizationBundle().getEntry()) {
+            if (entry.getResource() instanceof Practitioner practitioner) {
+                practitioners.put("Practitioner/" + practitioner.getIdPart(), practitioner);
+            }
+        }
+        Map<String, List<Practitioner>> byUnit = new HashMap<>();
+        for (Bundle.BundleEntryComponent entry : population.organizationBundle().getEntry()) {
+            if (entry.getResource() instanceof PractitionerRole role) {
+                Practitioner practitioner =
+                        practitioners.remove(role.getPractitioner().getReference());
+                assertThat(practitioner)
+                        .as(role.getPractitioner().getReference())
+                        .isNotNull();
+                byUnit.computeIfAbsent(role.getOrganization().getReference(), k -> new ArrayList<>())
+                        .add(practitioner);
+            }
+        }
+        assertThat(practitioners).as("Practitioners without a role at a unit").isEmpty();
+        return byUnit;
+    }
+
+    private static String category(CarePlan plan) {
+        return plan.getCategoryFirstRep().getCodingFirstRep().getCode();
+    }
+
+    private static String kva(Procedure procedure) {
+        return procedure.getCode().getCodingFirstRep().getCode();
     }
 
     private static double sickListedShareOfFDiagnosed(int minAge, int maxAge) {

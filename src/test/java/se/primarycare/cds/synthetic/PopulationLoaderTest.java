@@ -114,6 +114,17 @@ class PopulationLoaderTest {
                         .path("resourceType")
                         .asText())
                 .isEqualTo("Organization");
+        // the PALs travel with the units, before any patient that names one
+        List<String> firstTypes = first.findValuesAsText("resourceType");
+        assertThat(firstTypes)
+                .contains("Organization", "Practitioner", "PractitionerRole")
+                .doesNotContain("Patient");
+        assertThat(received.subList(1, received.size()))
+                .allSatisfy(r -> assertThat(r.body().findValuesAsText("resourceType"))
+                        .doesNotContain("Organization", "Practitioner", "PractitionerRole"));
+        for (JsonNode entry : first.path("entry")) {
+            assertThat(entry.path("request").path("method").asText()).isEqualTo("PUT");
+        }
         int entries =
                 received.stream().mapToInt(r -> r.body().path("entry").size()).sum();
         assertThat(entries).isEqualTo(summary.totalResources());

@@ -44,6 +44,8 @@ class PopulationWriterTest {
                         "bundle-00007.json",
                         "ndjson/Patient.ndjson",
                         "ndjson/Organization.ndjson",
+                        "ndjson/Practitioner.ndjson",
+                        "ndjson/PractitionerRole.ndjson",
                         "ndjson/MedicationRequest.ndjson");
         assertThat(a).doesNotContainKey("bundle-00008.json"); // 650 patients → 7 bundles
         assertThat(b.keySet()).isEqualTo(a.keySet());
@@ -127,8 +129,12 @@ class PopulationWriterTest {
                         "MedicationRequest",
                         "Observation",
                         "Procedure",
-                        "CarePlan");
+                        "CarePlan",
+                        "Practitioner",
+                        "PractitionerRole",
+                        "ServiceRequest");
         assertThat(summaryCounts.get("Patient")).isEqualTo(650);
+        assertThat(summaryCounts.get("PractitionerRole")).isEqualTo(summaryCounts.get("Practitioner"));
         assertThat(summary.path("totalResources").asInt())
                 .isEqualTo(summaryCounts.values().stream()
                         .mapToInt(Integer::intValue)
@@ -145,7 +151,24 @@ class PopulationWriterTest {
         assertThat(summary.path("prescriptions").path("requests").asInt())
                 .isEqualTo(summaryCounts.get("MedicationRequest"));
         assertThat(summary.path("sickLeave").path("periods").asInt()).isEqualTo(summaryCounts.get("Observation"));
-        assertThat(summary.path("sickLeave").path("rehabPlans").asInt()).isEqualTo(summaryCounts.get("CarePlan"));
+        assertThat(summary.path("sickLeave").path("rehabPlans").asInt()
+                        + summary.path("followUps").path("medicationPlans").asInt())
+                .isEqualTo(summaryCounts.get("CarePlan"));
+        JsonNode followUps = summary.path("followUps");
+        assertThat(followUps.path("regularDoctors").asInt()).isEqualTo(summaryCounts.get("Practitioner"));
+        assertThat(followUps.path("serviceRequests").asInt()).isEqualTo(summaryCounts.get("ServiceRequest"));
+        assertThat(followUps.path("serviceRequestsActive").asInt()
+                        + followUps.path("serviceRequestsCompleted").asInt())
+                .isEqualTo(summaryCounts.get("ServiceRequest"));
+        assertThat(followUps.path("patientsWithRegularDoctor").asInt()
+                        + followUps.path("patientsWithoutRegularDoctor").asInt())
+                .isEqualTo(650);
+        int doctorsPerUnit = 0;
+        for (JsonNode unit : summary.path("units")) {
+            assertThat(unit.path("regularDoctors").asInt()).isBetween(2, 6);
+            doctorsPerUnit += unit.path("regularDoctors").asInt();
+        }
+        assertThat(doctorsPerUnit).isEqualTo(summaryCounts.get("Practitioner"));
     }
 
     @Test
@@ -154,9 +177,10 @@ class PopulationWriterTest {
         var parser = FhirContext.forR4Cached().newJsonParser();
         Bundle organizations = parser.parseResource(Bundle.class, Files.readString(dir.resolve("organizations.json")));
         assertThat(organizations.getType()).isEqualTo(Bundle.BundleType.TRANSACTION);
-        assertThat(organizations.getEntry())
-                .hasSize(3)
-                .allMatch(e -> e.getRequest().getMethod() == Bundle.HTTPVerb.PUT);
+        assertThat(organizations.getEntry()).allMatch(e -> e.getRequest().getMethod() == Bundle.HTTPVerb.PUT);
+        assertThat(organizations.getEntry().stream()
+                        .filter(e -> e.getResource().fhirType().equals("Organization")))
+                .hasSize(3);
         Bundle first = parser.parseResource(Bundle.class, Files.readString(dir.resolve("bundle-00001.json")));
         assertThat(first.getType()).isEqualTo(Bundle.BundleType.TRANSACTION);
         assertThat(first.getEntry().stream()
@@ -191,6 +215,40 @@ class PopulationWriterTest {
                 .isNotEmpty()
                 .allMatch(ids::contains)
                 .noneMatch(r -> r.startsWith("urn:uuid:"));
+    }
+
+    @Test
+    void palsAreWrittenWithTheUnitsBeforeEveryPatientBundle(@TempDir Path dir) throws IOException {
+        PopulationWriter.generateTo(settings(9), dir);
+        var parser = FhirContext.forR4Cached().newJsonParser();
+        Bundle organizations = parser.parseResource(Bundle.class, Files.readString(dir.resolve("organizations.json")));
+        Set<String> first = new HashSet<>();
+        for (Bundle.BundleEntryComponent entry : organizations.getEntry()) {
+            first.add(entry.getRequest().getUrl());
+        }
+        assertThat(first).anyMatch(url -> url.startsWith("Practitioner/pal-"));
+        Set<String> referencedPals = new HashSet<>();
+        int patients = 0;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("bundle-"))
+                    .sorted()
+                    .toList()) {
+                JsonNode bundle = JSON.readTree(file.toFile());
+                for (JsonNode entry : bundle.path("entry")) {
+                    assertThat(entry.path("resource").path("resourceType").asText())
+                            .isNotIn("Organization", "Practitioner", "PractitionerRole");
+                    patients +=
+                            entry.path("resource").path("resourceType").asText().equals("Patient") ? 1 : 0;
+                }
+                bundle.findValuesAsText("reference").stream()
+                        .filter(r -> r.startsWith("Practitioner/"))
+                        .forEach(referencedPals::add);
+            }
+        }
+        // every PAL a patient bundle names is in organizations.json, which the loader sends (and the server
+        // stores) first; the contract's PAL is always a Practitioner
+        assertThat(referencedPals).isNotEmpty().isSubsetOf(first);
+        assertThat(patients).isEqualTo(650);
     }
 
     @Test
