@@ -4,7 +4,7 @@
   const TEXTS = {
     sv: {
       title: 'Arbetslistor', toCharts: 'Styrdiagram', list: 'Lista', unit: 'Enhet', pal: 'PAL', allPals: 'Alla',
-      noPal: 'Utan PAL', date: 'Datum', language: 'Språk', show: 'Visa', csv: 'Ladda ned CSV',
+      noPal: 'Utan PAL', noPalCell: 'utan PAL', date: 'Datum', language: 'Språk', show: 'Visa', csv: 'Ladda ned CSV',
       an07: 'Ångest och bensodiazepiner (Ån07)', tapering: 'Beroendeframkallande läkemedel, långvarig användning',
       sickLeave: 'Sjukskrivningar (psykiatrisk diagnos)', loading: 'Hämtar…', patients: 'patienter',
       open: 'öppna åtgärder', plans: 'aktiva nedtrappningsplaner', personnummer: 'Personnummer', name: 'Namn',
@@ -17,7 +17,7 @@
     },
     en: {
       title: 'Worklists', toCharts: 'Run charts', list: 'List', unit: 'Unit', pal: 'PAL', allPals: 'All',
-      noPal: 'No PAL', date: 'Date', language: 'Language', show: 'Show', csv: 'Download CSV',
+      noPal: 'No PAL', noPalCell: 'no PAL', date: 'Date', language: 'Language', show: 'Show', csv: 'Download CSV',
       an07: 'Anxiety and benzodiazepines (Ån07)', tapering: 'Dependence-inducing drugs, long-term use',
       sickLeave: 'Sick leave (psychiatric diagnosis)', loading: 'Loading…', patients: 'patients',
       open: 'open actions', plans: 'active tapering plans', personnummer: 'Personal identity number', name: 'Name',
@@ -82,9 +82,12 @@
     const date = document.getElementById('date').value;
     if (date) { params.set('date', date); }
     if (format) { params.set('format', format); }
+    params.set('lang', lang);
     return 'Patient/$worklist?' + params.toString();
   }
   window.worklistCsvPath = () => worklistPath('csv');
+  // The CSV exactly as the download button gets it (for the browser test and for scripts).
+  window.worklistCsvText = async () => (await get(worklistPath('csv'), 'text/csv')).text();
 
   function cell(value, column) {
     if (value === null || value === undefined) { return column.empty; }
@@ -124,7 +127,7 @@
 
   function cellsOf(line) {
     return [line.personnummer || t('unknown'), line.name, line.age === null ? t('unknown') : String(line.age),
-      line.pal || t('noPal')].concat(current.columns.map(c => cell(line.values[c.key], c)), [String(line.open)]);
+      line.pal || t('noPalCell')].concat(current.columns.map(c => cell(line.values[c.key], c)), [String(line.open)]);
   }
 
   function render() {

@@ -194,7 +194,10 @@ class DashboardIT {
                 .skip(1)
                 .map(line -> List.of(line.split(";", -1)))
                 .toList();
-        assertThat(csvRows).as("the CSV has the table's lines, in its order").isEqualTo(table);
+        Object csvPath = ((JavascriptExecutor) browser).executeScript("return window.worklistCsvPath()");
+        assertThat(csvRows)
+                .as("the CSV has the table's lines, in its order (" + csvPath + ")")
+                .isEqualTo(table);
 
         new Select(browser.findElement(By.id("pal"))).selectByValue(pal);
         browser.findElement(By.cssSelector("#controls button[type=submit]")).click();
@@ -213,12 +216,12 @@ class DashboardIT {
         assertThat(severe).as("browser console errors").isEmpty();
     }
 
+    /** The table's cells, read in one step (the page may re-render between element look-ups). */
+    @SuppressWarnings("unchecked")
     private List<List<String>> rows() {
-        return browser.findElements(By.cssSelector("#rows tbody tr")).stream()
-                .map(tr -> tr.findElements(By.tagName("td")).stream()
-                        .map(WebElement::getText)
-                        .toList())
-                .toList();
+        return (List<List<String>>) ((JavascriptExecutor) browser)
+                .executeScript("return Array.from(document.querySelectorAll('#rows tbody tr'))"
+                        + ".map(tr => Array.from(tr.cells).map(td => td.textContent));");
     }
 
     private void waitUntilReady(String unit) {

@@ -61,6 +61,14 @@ public final class FhirHttp {
         return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().header("Accept", accept));
     }
 
+    /** A GET asking for another representation in a language ({@code Accept-Language}). */
+    public Response get(String pathAndQuery, String accept, String acceptLanguage) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery))
+                .GET()
+                .header("Accept", accept)
+                .header("Accept-Language", acceptLanguage));
+    }
+
     public Response post(String path, String body) {
         return send(HttpRequest.newBuilder(uri(path))
                 .POST(HttpRequest.BodyPublishers.ofString(body))

@@ -29,7 +29,7 @@ public final class WorklistCsv {
                     line.age() == null
                             ? Column.Empty.UNKNOWN.text(english)
                             : line.age().toString());
-            cells.add(line.palName() == null ? (english ? "no PAL" : "ingen PAL") : line.palName());
+            cells.add(line.palName() == null ? (english ? "no PAL" : "utan PAL") : line.palName());
             for (Column column : list.kind().columns()) {
                 cells.add(text(line.value(column), column, english));
             }

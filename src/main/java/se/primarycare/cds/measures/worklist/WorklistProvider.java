@@ -30,7 +30,7 @@ import se.primarycare.cds.fhir.SwedishCalendar;
 
 /**
  * {@code GET /fhir/Patient/$worklist?list=an07|tapering|sick-leave&organization=Organization/{id}
- * &practitioner=Practitioner/{id}|none&date=YYYY-MM-DD[&format=csv]}: the patients behind an indicator, for a
+ * &practitioner=Practitioner/{id}|none&date=YYYY-MM-DD[&format=csv][&lang=sv|en]}: the patients behind an indicator, for a
  * unit and/or a PAL, as a FHIR {@code List} of Patient references whose columns are extensions (docs/worklists.md),
  * or as CSV. It is read on the Patient type, so it needs a Patient read scope, and the PDL log names every patient
  * listed.
@@ -60,6 +60,7 @@ public class WorklistProvider implements FhirOperationProvider {
             @OperationParam(name = "practitioner") StringType practitioner,
             @OperationParam(name = "date") StringType date,
             @OperationParam(name = "format") StringType format,
+            @OperationParam(name = "lang") StringType language,
             RequestDetails request) {
         WorklistKind kind = WorklistKind.of(text(list))
                 .orElseThrow(() -> new InvalidRequestException(
@@ -70,7 +71,7 @@ public class WorklistProvider implements FhirOperationProvider {
             throw new InvalidRequestException("A worklist is for a unit (organization) and/or a PAL (practitioner)");
         }
         LocalDate on = date(date);
-        boolean english = english(request);
+        boolean english = language == null ? english(request) : "en".equalsIgnoreCase(text(language));
         Worklist worklist = calculator.compute(kind, unit, pal, on);
         AuditedPatients.disclosed(
                 request, worklist.lines().stream().map(Worklist.Line::patientId).toList());

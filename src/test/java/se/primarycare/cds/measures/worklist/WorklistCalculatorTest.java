@@ -295,7 +295,7 @@ class WorklistCalculatorTest {
                 .contains("0,56")
                 .contains("saknas")
                 .endsWith(";3");
-        assertThat(rows.get(3)).contains("ingen PAL").contains("okänt");
+        assertThat(rows.get(3)).contains("utan PAL").contains("okänt");
     }
 
     private static SickLeaveRow sickLeave(String patient, String start, String end, String condition, int extent) {

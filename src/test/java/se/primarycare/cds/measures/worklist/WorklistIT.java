@@ -133,6 +133,16 @@ class WorklistIT {
     }
 
     @Test
+    void swedishByDefaultEnglishOnRequestAndTheLanguageParameterWins() {
+        String csv = "Patient/$worklist?list=an07&organization=Organization/" + unit + "&date=" + DATE + "&format=csv";
+        FhirHttp doctor = doctor("user/Patient.r");
+        assertThat(doctor.get(csv, "text/csv").body()).startsWith("\uFEFFPersonnummer;");
+        assertThat(doctor.get(csv, "text/csv", "en-GB,en;q=0.9").body()).startsWith("\uFEFFPersonal identity number;");
+        assertThat(doctor.get(csv + "&lang=sv", "text/csv", "en-US,en;q=0.9").body())
+                .startsWith("\uFEFFPersonnummer;");
+    }
+
+    @Test
     void readingAWorklistNeedsAPatientScopeAndIsLoggedForEveryPatientListed() {
         assertThat(doctor("user/Organization.rs user/Measure.rs")
                         .get("Patient/$worklist?list=an07&organization=Organization/" + unit + "&date=" + DATE)
