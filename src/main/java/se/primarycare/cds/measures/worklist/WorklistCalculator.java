@@ -141,8 +141,10 @@ public final class WorklistCalculator {
                 .filter(d -> vocabulary.anxiety().test(d.code()))
                 .map(DiagnosisRow::conditionId)
                 .collect(Collectors.toSet());
-        Set<String> epileptic = data.diagnoses(unit, date, null, null, codes.epilepsyHints()).stream()
-                .filter(d -> codes.epilepsy().test(d.code()))
+        Set<String> epileptic = data
+                .diagnoses(unit, date, null, null, vocabulary.hints().epilepsyIcd())
+                .stream()
+                .filter(d -> vocabulary.epilepsy().test(d.code()))
                 .map(DiagnosisRow::patientId)
                 .collect(Collectors.toSet());
         return new ClonazepamRule(anxietyConditions, epileptic, vocabulary.anxiety());
@@ -171,7 +173,7 @@ public final class WorklistCalculator {
         Map<String, LocalDate> lastReview = new HashMap<>();
         data.procedures(unit, date, date.minusYears(5), date).stream()
                 .filter(p -> "completed".equals(p.status()) && p.performed() != null)
-                .filter(p -> codes.medicationReview().test(p.code()))
+                .filter(p -> vocabulary.medicationReview().test(p.code()))
                 .forEach(p -> lastReview.merge(p.patientId(), p.performed(), WorklistCalculator::later));
         Set<String> activePlan = data.carePlans(unit, date, null, date).stream()
                 .filter(c -> c.medicationPlan() && "active".equals(c.status()))
@@ -331,17 +333,17 @@ public final class WorklistCalculator {
             if (!"completed".equals(p.status()) || p.performed() == null) {
                 continue;
             }
-            if (codes.medicationReview().test(p.code())) {
+            if (vocabulary.medicationReview().test(p.code())) {
                 review.merge(p.patientId(), p.performed(), WorklistCalculator::later);
             }
-            if (codes.teamIntervention().test(p.code())) {
+            if (vocabulary.teamIntervention().test(p.code())) {
                 team.merge(p.patientId(), new Team(p.code(), p.performed()), Team::later);
             }
         }
         for (ServiceRequestRow s : data.serviceRequests(unit, to, from, to)) {
             if (s.authored() != null
                     && ("active".equals(s.status()) || "completed".equals(s.status()))
-                    && codes.teamIntervention().test(s.code())) {
+                    && vocabulary.teamIntervention().test(s.code())) {
                 team.merge(s.patientId(), new Team(s.code() + " (remiss)", s.authored()), Team::later);
             }
         }

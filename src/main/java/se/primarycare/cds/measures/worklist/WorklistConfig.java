@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.hl7.fhir.r4.model.ValueSet;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,7 +18,6 @@ import se.primarycare.cds.terminology.ValueSetIndex;
 
 /** Wires the worklists: their codes from the loaded ValueSets, the calculator on the read model, the operation. */
 @Configuration
-@EnableConfigurationProperties(WorklistProperties.class)
 public class WorklistConfig {
 
     /** The dependence-inducing groups of the tapering list, as ValueSets of fhir-profiles/, in column order. */
@@ -27,8 +25,7 @@ public class WorklistConfig {
             List.of("benzodiazepines", "z-drugs", "hypnotic-benzodiazepines", "opioids", "gabapentinoids");
 
     @Bean
-    public WorklistCodes worklistCodes(
-            ValueSetIndex valueSets, TerminologyIndex terminology, WorklistProperties properties) {
+    public WorklistCodes worklistCodes(ValueSetIndex valueSets, TerminologyIndex terminology) {
         Map<String, Predicate<String>> groups = new LinkedHashMap<>();
         java.util.List<String> hints = new java.util.ArrayList<>();
         for (String id : DEPENDENCE_GROUPS) {
@@ -41,21 +38,13 @@ public class WorklistConfig {
                 include.getFilter().forEach(f -> hints.add(f.getValue()));
             }
         }
-        List<String> epilepsy = properties.epilepsyIcdPrefixes();
         return new WorklistCodes(
                 groups,
-                code -> code != null && epilepsy.stream().anyMatch(code::startsWith),
-                code -> valueSets.contains("medication-review", ContractSystems.KVA, code),
-                // a team intervention of Ån07-åtgärder (indicators.md v2): psychological treatment, or FaR itself
-                code -> valueSets.contains("psychological-treatment", ContractSystems.KVA, code)
-                        || (valueSets.contains("far", ContractSystems.KVA, code)
-                                && valueSets.contains("activity-or-far", ContractSystems.KVA, code)),
                 atc -> terminology
                         .concept(ContractSystems.ATC, atc)
                         .map(c -> c.display("sv"))
                         .orElse(atc),
-                hints,
-                epilepsy);
+                hints);
     }
 
     @Bean

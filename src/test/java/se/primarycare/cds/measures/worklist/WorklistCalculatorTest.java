@@ -46,17 +46,16 @@ class WorklistCalculatorTest {
             new IndicatorVocabulary.QueryHints(
                     List.of("N05BA", "N03AE01"), List.of("N05CF"), List.of("F4"), List.of("F")),
             "DU011"::equals,
-            code -> List.of("DV131", "DV132", "DV133", "DV200").contains(code));
-    private static final WorklistCodes CODES = new WorklistCodes(
-            groups(),
+            code -> List.of("DV131", "DV132", "DV133", "DV200").contains(code),
             code -> code.startsWith("G40"),
             code -> code.equals("XV015") || code.equals("XV016"),
             code -> List.of("DU008", "DU010", "DU011", "DU020", "DU022", "DV200")
-                    .contains(code),
+                    .contains(code));
+    private static final WorklistCodes CODES = new WorklistCodes(
+            groups(),
             atc -> Map.of("N05BA04", "oxazepam", "N05BA01", "diazepam", "N03AE01", "klonazepam", "N05CF02", "zolpidem")
                     .getOrDefault(atc, atc),
-            List.of("N05BA", "N03AE01", "N05CF", "N05CD", "N02A", "N02BF"),
-            List.of("G40"));
+            List.of("N05BA", "N03AE01", "N05CF", "N05CD", "N02A", "N02BF"));
 
     private final InMemoryMeasureData data = new InMemoryMeasureData();
     private final WorklistCalculator worklists = new WorklistCalculator(data, VOCABULARY, CODES);
