@@ -20,6 +20,7 @@ import se.primarycare.cds.fhir.SwedishCalendar;
 import se.primarycare.cds.fhir.contract.ContractSystems;
 import se.primarycare.cds.measures.core.IndicatorCalculator;
 import se.primarycare.cds.measures.core.IndicatorVocabulary;
+import se.primarycare.cds.measures.core.MeasureDataPort;
 import se.primarycare.cds.rules.CodeMatch;
 import se.primarycare.cds.rules.ConditionalMember;
 import se.primarycare.cds.rules.RuleLoader;
@@ -177,9 +178,13 @@ public class MeasuresConfig {
     }
 
     @Bean
-    public IndicatorCalculator indicatorCalculator(
-            IndicatorVocabulary vocabulary, JdbcTemplate jdbc, ReadModelVersion version) {
-        return new IndicatorCalculator(new CachingMeasureData(new JdbcMeasureData(jdbc), version), vocabulary);
+    public MeasureDataPort measureDataPort(JdbcTemplate jdbc, ReadModelVersion version) {
+        return new CachingMeasureData(new JdbcMeasureData(jdbc), version);
+    }
+
+    @Bean
+    public IndicatorCalculator indicatorCalculator(IndicatorVocabulary vocabulary, MeasureDataPort data) {
+        return new IndicatorCalculator(data, vocabulary);
     }
 
     @Bean
@@ -188,8 +193,9 @@ public class MeasuresConfig {
     }
 
     @Bean
-    public RunChartProvider runChartProvider(MeasureCatalogue catalogue, IndicatorCalculator calculator) {
-        return new RunChartProvider(catalogue, calculator);
+    public RunChartProvider runChartProvider(
+            MeasureCatalogue catalogue, MeasureDataPort data, IndicatorVocabulary vocabulary) {
+        return new RunChartProvider(catalogue, data, vocabulary);
     }
 
     @Bean

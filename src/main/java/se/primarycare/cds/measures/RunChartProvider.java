@@ -27,6 +27,8 @@ import se.primarycare.cds.fhir.FhirOperationProvider;
 import se.primarycare.cds.measures.core.Indicator;
 import se.primarycare.cds.measures.core.IndicatorCalculator;
 import se.primarycare.cds.measures.core.IndicatorResult;
+import se.primarycare.cds.measures.core.IndicatorVocabulary;
+import se.primarycare.cds.measures.core.MeasureDataPort;
 import se.primarycare.cds.measures.core.RunChart;
 
 /**
@@ -43,11 +45,13 @@ public class RunChartProvider implements FhirOperationProvider {
     private static final int MAX_MONTHS = 120;
 
     private final MeasureCatalogue catalogue;
-    private final IndicatorCalculator calculator;
+    private final MeasureDataPort data;
+    private final IndicatorVocabulary vocabulary;
 
-    public RunChartProvider(MeasureCatalogue catalogue, IndicatorCalculator calculator) {
+    public RunChartProvider(MeasureCatalogue catalogue, MeasureDataPort data, IndicatorVocabulary vocabulary) {
         this.catalogue = catalogue;
-        this.calculator = calculator;
+        this.data = data;
+        this.vocabulary = vocabulary;
     }
 
     @Operation(name = "$run-chart", idempotent = true, type = Measure.class)
@@ -68,16 +72,19 @@ public class RunChartProvider implements FhirOperationProvider {
                     "from must not be after to, and the range at most " + MAX_MONTHS + " months");
         }
         String unit = MeasureSubjects.unit(subject);
-        // a month is both a point and the "year before" of a later point: evaluate each month once
+        // a month is both a point and the "year before" of a later point: evaluate each month once, from facts
+        // read once for the whole chart
+        IndicatorCalculator calculator =
+                new IndicatorCalculator(new SpanMeasureData(data, unit, last.atEndOfMonth()), vocabulary);
         Map<YearMonth, IndicatorResult> monthly = new HashMap<>();
         Parameters parameters = new Parameters();
         parameters.addParameter("measure", entry.url());
         List<ParametersParameterComponent> points = new ArrayList<>();
         List<Optional<BigDecimal>> values = new ArrayList<>();
         for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
-            IndicatorResult now = monthly.computeIfAbsent(month, m -> evaluate(indicator, m, unit));
+            IndicatorResult now = monthly.computeIfAbsent(month, m -> evaluate(calculator, indicator, m, unit));
             IndicatorResult yearBefore =
-                    monthly.computeIfAbsent(month.minusYears(1), m -> evaluate(indicator, m, unit));
+                    monthly.computeIfAbsent(month.minusYears(1), m -> evaluate(calculator, indicator, m, unit));
             Optional<BigDecimal> value = now.score();
             Optional<BigDecimal> valueYearBefore = yearBefore.score();
             values.add(value);
@@ -138,7 +145,8 @@ public class RunChartProvider implements FhirOperationProvider {
         return parameters;
     }
 
-    private IndicatorResult evaluate(Indicator indicator, YearMonth month, String unit) {
+    private static IndicatorResult evaluate(
+            IndicatorCalculator calculator, Indicator indicator, YearMonth month, String unit) {
         return calculator.evaluate(indicator, month.atDay(1), month.atEndOfMonth(), unit);
     }
 
