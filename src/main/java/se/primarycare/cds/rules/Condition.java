@@ -3,7 +3,6 @@ package se.primarycare.cds.rules;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -192,46 +191,25 @@ public sealed interface Condition {
         @Override
         public Optional<Findings> test(RuleContext c, Findings found) {
             LocalDate today = c.today();
-            List<LocalDate[]> covered = new ArrayList<>();
+            List<se.primarycare.cds.clinical.ContinuousUse.Covered> covered = new ArrayList<>();
             for (MedicationUse m : c.facts().medications()) {
                 if (!m.counts() || m.start() == null || !c.useIn(medication, m)) {
                     continue;
                 }
                 if (m.kind() == MedicationUse.Kind.STATEMENT) {
-                    covered.add(new LocalDate[] {m.start(), m.end() == null ? today : m.end()});
+                    covered.add(new se.primarycare.cds.clinical.ContinuousUse.Covered(
+                            m.start(), m.end() == null ? today : m.end()));
                 } else {
                     coveredDays(m, c.terms().products())
-                            .ifPresent(days -> covered.add(
-                                    new LocalDate[] {m.start(), m.start().plusDays(Math.max(1, days) - 1)}));
+                            .ifPresent(days -> covered.add(new se.primarycare.cds.clinical.ContinuousUse.Covered(
+                                    m.start(), m.start().plusDays(days - 1))));
                 }
             }
-            covered.sort(Comparator.comparing(interval -> interval[0]));
-            LocalDate chainStart = null;
-            LocalDate chainEnd = null;
-            for (LocalDate[] interval : covered) {
-                if (chainEnd != null && ChronoUnit.DAYS.between(chainEnd, interval[0]) - 1 <= maxGapDays) {
-                    chainEnd = interval[1].isAfter(chainEnd) ? interval[1] : chainEnd;
-                } else {
-                    if (reaches(chainStart, chainEnd, today)) {
-                        break;
-                    }
-                    chainStart = interval[0];
-                    chainEnd = interval[1];
-                }
-            }
-            if (!reaches(chainStart, chainEnd, today)) {
-                return Optional.empty();
-            }
-            return Optional.of(found.with("days", Long.toString(ChronoUnit.DAYS.between(chainStart, today))));
+            return se.primarycare.cds.clinical.ContinuousUse.since(covered, today, maxGapDays, minDays)
+                    .map(since -> found.with("days", Long.toString(ChronoUnit.DAYS.between(since, today))));
         }
 
-        private boolean reaches(LocalDate start, LocalDate end, LocalDate today) {
-            return start != null
-                    && !start.isAfter(today.minusDays(minDays))
-                    && !end.isBefore(today.minusDays(maxGapDays));
-        }
-
-        /** Days a prescription lasts at the given DDD per day: total mg / (dddPerDay × DDD mg). */
+        /** Days a prescription lasts at the given DDD per day (the contract's "covered days"). */
         private Optional<Long> coveredDays(MedicationUse m, ProductCatalogue products) {
             String productCode = m.codes().stream()
                     .filter(coded -> ProductCatalogue.SYSTEM.equals(coded.system()))
@@ -243,9 +221,8 @@ public sealed interface Condition {
             if (tablets == null || product.isEmpty()) {
                 return Optional.empty();
             }
-            BigDecimal mg = tablets.multiply(product.get().strengthMg());
-            BigDecimal perDay = product.get().dddMg().multiply(BigDecimal.valueOf(dddPerDay));
-            return Optional.of(mg.divide(perDay, 0, RoundingMode.FLOOR).longValue());
+            return Optional.of(se.primarycare.cds.clinical.ContinuousUse.days(
+                    tablets.multiply(product.get().strengthMg()), product.get().dddMg(), dddPerDay));
         }
     }
 
