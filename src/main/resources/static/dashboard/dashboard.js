@@ -38,28 +38,9 @@
     document.querySelectorAll('[data-text]').forEach(el => { el.textContent = t(el.dataset.text); });
   }
 
-  // A token handed over in the URL fragment (never sent to the server in the URL) is kept for this tab only.
-  function accessToken() {
-    const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
-    if (fragment.get('access_token')) {
-      sessionStorage.setItem('access_token', fragment.get('access_token'));
-      history.replaceState(null, '', location.pathname + location.search);
-    }
-    return sessionStorage.getItem('access_token');
-  }
-
   async function fhir(path) {
-    const headers = { Accept: 'application/fhir+json' };
-    const token = accessToken();
-    if (token) { headers.Authorization = 'Bearer ' + token; }
-    const response = await fetch('../fhir/' + path, { headers });
-    if (response.status === 401 || response.status === 403) {
-      throw new Error(t('loginNeeded'));
-    }
-    if (!response.ok) {
-      throw new Error(t('failed') + ' ' + path + ': ' + response.status);
-    }
-    return response.json();
+    return (await FhirClient.get(path, 'application/fhir+json', { loginNeeded: t('loginNeeded'), failed: t('failed') }))
+      .json();
   }
 
   function part(point, name) {

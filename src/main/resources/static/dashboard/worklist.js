@@ -40,23 +40,8 @@
     document.querySelectorAll('[data-text]').forEach(el => { el.textContent = t(el.dataset.text); });
   }
 
-  function accessToken() {
-    const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
-    if (fragment.get('access_token')) {
-      sessionStorage.setItem('access_token', fragment.get('access_token'));
-      history.replaceState(null, '', location.pathname + location.search);
-    }
-    return sessionStorage.getItem('access_token');
-  }
-
-  async function get(path, accept) {
-    const headers = { Accept: accept, 'Accept-Language': lang };
-    const token = accessToken();
-    if (token) { headers.Authorization = 'Bearer ' + token; }
-    const response = await fetch('../fhir/' + path, { headers });
-    if (response.status === 401 || response.status === 403) { throw new Error(t('loginNeeded')); }
-    if (!response.ok) { throw new Error(t('failed') + ' ' + path + ': ' + response.status); }
-    return response;
+  function get(path, accept) {
+    return FhirClient.get(path, accept, { loginNeeded: t('loginNeeded'), failed: t('failed') });
   }
 
   function sub(extension, url) {

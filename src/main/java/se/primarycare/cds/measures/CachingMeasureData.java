@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import se.primarycare.cds.measures.core.MeasureDataPort;
+import se.primarycare.cds.measures.core.MeasureFacts.BirthCount;
 import se.primarycare.cds.measures.core.MeasureFacts.CarePlanRow;
 import se.primarycare.cds.measures.core.MeasureFacts.DiagnosisRow;
 import se.primarycare.cds.measures.core.MeasureFacts.ListedCount;
@@ -55,6 +56,11 @@ public final class CachingMeasureData implements MeasureDataPort {
             counts.put(key, fresh);
         }
         return fresh;
+    }
+
+    @Override
+    public List<BirthCount> listedByBirthDate(String unit) {
+        return delegate.listedByBirthDate(unit);
     }
 
     @Override

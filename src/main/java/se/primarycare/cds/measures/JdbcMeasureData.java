@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import se.primarycare.cds.measures.core.AgeStratum;
 import se.primarycare.cds.measures.core.MeasureDataPort;
+import se.primarycare.cds.measures.core.MeasureFacts.BirthCount;
 import se.primarycare.cds.measures.core.MeasureFacts.CarePlanRow;
 import se.primarycare.cds.measures.core.MeasureFacts.DiagnosisRow;
 import se.primarycare.cds.measures.core.MeasureFacts.ListedCount;
@@ -52,6 +53,17 @@ public final class JdbcMeasureData implements MeasureDataPort {
                 "SELECT age_stratum, gender, COUNT(*) FROM (" + q.sql + ") listed GROUP BY age_stratum, gender",
                 (rs, i) -> new ListedCount(rs.getString(1), rs.getString(2), rs.getLong(3)),
                 q.args.toArray());
+    }
+
+    @Override
+    public List<BirthCount> listedByBirthDate(String unit) {
+        String sql =
+                "SELECT p.birth_date, p.gender, COUNT(*) FROM pcm_patient p WHERE p.active AND p.org_id IS NOT NULL"
+                        + (unit == null ? "" : " AND p.org_id = ?") + " GROUP BY p.birth_date, p.gender";
+        return jdbc.query(
+                sql,
+                (rs, i) -> new BirthCount(date(rs, 1), rs.getString(2), rs.getLong(3)),
+                unit == null ? new Object[0] : new Object[] {unit});
     }
 
     @Override

@@ -11,7 +11,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import se.primarycare.cds.measures.core.AgeStratum;
 import se.primarycare.cds.measures.core.MeasureDataPort;
+import se.primarycare.cds.measures.core.MeasureFacts.BirthCount;
 import se.primarycare.cds.measures.core.MeasureFacts.CarePlanRow;
 import se.primarycare.cds.measures.core.MeasureFacts.DiagnosisRow;
 import se.primarycare.cds.measures.core.MeasureFacts.ListedCount;
@@ -39,6 +41,7 @@ final class SpanMeasureData implements MeasureDataPort {
     private final Map<String, List<?>> loaded = new HashMap<>();
     private final Map<String, ListedPatient> listed = new HashMap<>();
     private final Set<String> notListed = new HashSet<>();
+    private List<BirthCount> births;
 
     SpanMeasureData(MeasureDataPort delegate, String unit, LocalDate lastDay) {
         this.delegate = delegate;
@@ -46,9 +49,32 @@ final class SpanMeasureData implements MeasureDataPort {
         this.lastDay = lastDay;
     }
 
+    /** From one count per birth date and gender: listed on the day when born by then, in the day's age stratum. */
     @Override
     public List<ListedCount> listedCounts(String unit, LocalDate listedOn) {
-        return delegate.listedCounts(unit, listedOn);
+        if (!served(unit, listedOn)) {
+            return delegate.listedCounts(unit, listedOn);
+        }
+        if (births == null) {
+            births = delegate.listedByBirthDate(unit);
+        }
+        Map<List<String>, Long> counts = new HashMap<>();
+        for (BirthCount birth : births) {
+            if (birth.birthDate() == null || !birth.birthDate().isAfter(listedOn)) {
+                counts.merge(
+                        java.util.Arrays.asList(AgeStratum.of(birth.birthDate(), listedOn), birth.gender()),
+                        birth.count(),
+                        Long::sum);
+            }
+        }
+        List<ListedCount> listed = new ArrayList<>();
+        counts.forEach((key, count) -> listed.add(new ListedCount(key.get(0), key.get(1), count)));
+        return listed;
+    }
+
+    @Override
+    public List<BirthCount> listedByBirthDate(String unit) {
+        return delegate.listedByBirthDate(unit);
     }
 
     /** Looked up once for the last day; a patient was listed on an earlier day when born by then. */

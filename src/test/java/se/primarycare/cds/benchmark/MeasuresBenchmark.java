@@ -137,8 +137,9 @@ public final class MeasuresBenchmark {
 
     /** Each worklist for the first unit and for a PAL of it, on the benchmark's reference date (first call). */
     private String worklists(String base, String database) throws Exception {
-        Matcher unit =
-                Pattern.compile("\"id\":\"([^\"]+)\"").matcher(get(base + "/Organization?_count=1&_elements=id"));
+        // a unit that has patients: the managingOrganization of a listed patient
+        Matcher unit = Pattern.compile("\"reference\":\"Organization/([^\"]+)\"")
+                .matcher(get(base + "/Patient?_count=1&_elements=managingOrganization"));
         if (!unit.find()) {
             return "[" + database + "] no unit for the worklists";
         }

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import se.primarycare.cds.measures.core.MeasureDataPort;
+import se.primarycare.cds.measures.core.MeasureFacts.BirthCount;
 import se.primarycare.cds.measures.core.MeasureFacts.CarePlanRow;
 import se.primarycare.cds.measures.core.MeasureFacts.DiagnosisRow;
 import se.primarycare.cds.measures.core.MeasureFacts.ListedCount;
@@ -52,6 +53,11 @@ class CachingMeasureDataTest {
         public List<ListedCount> listedCounts(String unit, LocalDate listedOn) {
             countCalls++;
             return List.copyOf(counts);
+        }
+
+        @Override
+        public List<BirthCount> listedByBirthDate(String unit) {
+            return List.of();
         }
 
         @Override

@@ -2,11 +2,9 @@ package se.primarycare.cds.measures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.parser.IParser;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
@@ -18,11 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
-import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
@@ -43,7 +39,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.primarycare.cds.support.FhirHttp;
 import se.primarycare.cds.support.Fixtures;
-import se.primarycare.cds.support.TestProfiles;
+import se.primarycare.cds.support.GeneratedFiles;
 import se.primarycare.cds.synthetic.GeneratorSettings;
 import se.primarycare.cds.synthetic.PopulationLoader;
 import se.primarycare.cds.synthetic.PopulationSummary;
@@ -92,13 +88,13 @@ class GeneratedPopulationMeasuresIT {
         new PopulationLoader(URI.create(fhir.base()), 2, false, System.out)
                 .withBearerToken(fhir.token())
                 .load(dir);
-        patients = read(dir, "Patient", Patient.class);
-        conditions = read(dir, "Condition", Condition.class);
-        requests = read(dir, "MedicationRequest", MedicationRequest.class);
-        procedures = read(dir, "Procedure", Procedure.class);
-        sickLeave = read(dir, "Observation", Observation.class);
-        carePlans = read(dir, "CarePlan", CarePlan.class);
-        serviceRequests = read(dir, "ServiceRequest", ServiceRequest.class);
+        patients = GeneratedFiles.read(dir, "Patient", Patient.class);
+        conditions = GeneratedFiles.read(dir, "Condition", Condition.class);
+        requests = GeneratedFiles.read(dir, "MedicationRequest", MedicationRequest.class);
+        procedures = GeneratedFiles.read(dir, "Procedure", Procedure.class);
+        sickLeave = GeneratedFiles.read(dir, "Observation", Observation.class);
+        carePlans = GeneratedFiles.read(dir, "CarePlan", CarePlan.class);
+        serviceRequests = GeneratedFiles.read(dir, "ServiceRequest", ServiceRequest.class);
         units = summary.units().stream()
                 .map(PopulationSummary.UnitCount::organizationId)
                 .toList();
@@ -415,7 +411,7 @@ class GeneratedPopulationMeasuresIT {
 
     @Test
     void didOfEveryGroupEqualsTheNaiveSum() {
-        Map<String, BigDecimal[]> products = products();
+        Map<String, BigDecimal[]> products = GeneratedFiles.products();
         for (String group : List.of("N05BA", "N05CF", "N05CD", "N02A", "N02AA", "N02AJ", "N02BF02")) {
             for (String unit : unitsAndAll()) {
                 checkDid(group, unit, products);
@@ -634,7 +630,7 @@ class GeneratedPopulationMeasuresIT {
 
     @Test
     void longTermUseEqualsTheNaiveCount() {
-        Map<String, BigDecimal[]> products = products();
+        Map<String, BigDecimal[]> products = GeneratedFiles.products();
         LocalDate from = END.minusMonths(12).plusDays(1);
         Map<String, BigDecimal> ddd = new HashMap<>();
         for (MedicationRequest r : requests) {
@@ -880,27 +876,6 @@ class GeneratedPopulationMeasuresIT {
                 .orElse(null);
     }
 
-    /** Product code → {strength mg, DDD mg}, read from the product CodeSystem file. */
-    private static Map<String, BigDecimal[]> products() {
-        Map<String, BigDecimal[]> products = new HashMap<>();
-        TestProfiles.profiles().ofType(CodeSystem.class).stream()
-                .filter(cs -> cs.getUrl().equals("https://fhir.primarycare.se/CodeSystem/product"))
-                .flatMap(cs -> cs.getConcept().stream())
-                .forEach(c -> products.put(c.getCode(), new BigDecimal[] {
-                    new BigDecimal(property(c, "strength-mg")), new BigDecimal(property(c, "ddd-mg"))
-                }));
-        return products;
-    }
-
-    private static String property(CodeSystem.ConceptDefinitionComponent concept, String name) {
-        return concept.getProperty().stream()
-                .filter(p -> p.getCode().equals(name))
-                .findFirst()
-                .orElseThrow()
-                .getValue()
-                .primitiveValue();
-    }
-
     private static LocalDate day(BaseDateTimeType value) {
         return LocalDate.of(value.getYear(), value.getMonth() + 1, value.getDay());
     }
@@ -915,20 +890,5 @@ class GeneratedPopulationMeasuresIT {
                 .findFirst()
                 .orElseThrow()
                 .getCount();
-    }
-
-    private static <T extends IBaseResource> List<T> read(Path dir, String type, Class<T> kind) throws Exception {
-        IParser parser = FhirHttp.FHIR.newJsonParser();
-        List<T> resources = new ArrayList<>();
-        Path file = dir.resolve("ndjson").resolve(type + ".ndjson");
-        if (!Files.exists(file)) {
-            return resources;
-        }
-        for (String line : Files.readAllLines(file)) {
-            if (!line.isBlank()) {
-                resources.add(parser.parseResource(kind, line));
-            }
-        }
-        return resources;
     }
 }

@@ -3,6 +3,7 @@ package se.primarycare.cds.measures.core;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import se.primarycare.cds.measures.core.MeasureFacts.BirthCount;
 import se.primarycare.cds.measures.core.MeasureFacts.CarePlanRow;
 import se.primarycare.cds.measures.core.MeasureFacts.DiagnosisRow;
 import se.primarycare.cds.measures.core.MeasureFacts.ListedCount;
@@ -24,6 +25,12 @@ public interface MeasureDataPort {
 
     /** Listed patients counted per stratum: age on {@code listedOn} (see {@link AgeStratum}) and gender. */
     List<ListedCount> listedCounts(String unit, LocalDate listedOn);
+
+    /**
+     * Listed patients of the unit (listed today, whatever their birth date) counted per birth date and gender: from
+     * it the listed counts of any earlier day follow without a query per day (a run chart has 48 days).
+     */
+    List<BirthCount> listedByBirthDate(String unit);
 
     /** The listed patients among {@code patientIds} (the ones that have facts), with their strata attributes. */
     List<ListedPatient> listedAmong(String unit, LocalDate listedOn, Collection<String> patientIds);

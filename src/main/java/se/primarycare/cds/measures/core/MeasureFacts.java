@@ -12,6 +12,9 @@ public final class MeasureFacts {
     /** A patient listed at a unit on the evaluation date, with the PAL (regular doctor; null when none named). */
     public record ListedPatient(String id, LocalDate birthDate, String gender, String unit, String pal) {}
 
+    /** How many listed patients (ignoring the birth-date bound) share a birth date and a gender. */
+    public record BirthCount(LocalDate birthDate, String gender, long count) {}
+
     /** How many listed patients share an age stratum ({@link AgeStratum}; null when unknown) and a gender. */
     public record ListedCount(String ageStratum, String gender, long count) {}
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import se.primarycare.cds.measures.core.MeasureFacts.BirthCount;
 import se.primarycare.cds.measures.core.MeasureFacts.CarePlanRow;
 import se.primarycare.cds.measures.core.MeasureFacts.DiagnosisRow;
 import se.primarycare.cds.measures.core.MeasureFacts.ListedCount;
@@ -42,6 +43,18 @@ public final class InMemoryMeasureData implements MeasureDataPort {
                         p -> Arrays.asList(AgeStratum.of(p.birthDate(), listedOn), p.gender()), Collectors.counting()));
         return grouped.entrySet().stream()
                 .map(e -> new ListedCount(e.getKey().get(0), e.getKey().get(1), e.getValue()))
+                .toList();
+    }
+
+    @Override
+    public List<BirthCount> listedByBirthDate(String unit) {
+        return patients.stream()
+                .filter(p -> !inactive.contains(p.id()) && (unit == null || unit.equals(p.unit())))
+                .collect(Collectors.groupingBy(p -> Arrays.asList(p.birthDate(), p.gender()), Collectors.counting()))
+                .entrySet()
+                .stream()
+                .map(e -> new BirthCount(
+                        (LocalDate) e.getKey().get(0), (String) e.getKey().get(1), e.getValue()))
                 .toList();
     }
 

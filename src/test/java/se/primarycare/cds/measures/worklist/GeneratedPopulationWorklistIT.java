@@ -2,11 +2,9 @@ package se.primarycare.cds.measures.worklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.parser.IParser;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -18,10 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.CarePlan;
-import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Extension;
@@ -38,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.primarycare.cds.support.FhirHttp;
-import se.primarycare.cds.support.TestProfiles;
+import se.primarycare.cds.support.GeneratedFiles;
 import se.primarycare.cds.synthetic.GeneratorSettings;
 import se.primarycare.cds.synthetic.PopulationLoader;
 import se.primarycare.cds.synthetic.PopulationSummary;
@@ -80,13 +76,13 @@ class GeneratedPopulationWorklistIT {
         new PopulationLoader(URI.create(fhir.base()), 2, false, System.out)
                 .withBearerToken(fhir.token())
                 .load(dir);
-        patients = read(dir, "Patient", Patient.class);
-        conditions = read(dir, "Condition", Condition.class);
-        requests = read(dir, "MedicationRequest", MedicationRequest.class);
-        procedures = read(dir, "Procedure", Procedure.class);
-        serviceRequests = read(dir, "ServiceRequest", ServiceRequest.class);
-        sickLeave = read(dir, "Observation", Observation.class);
-        carePlans = read(dir, "CarePlan", CarePlan.class);
+        patients = GeneratedFiles.read(dir, "Patient", Patient.class);
+        conditions = GeneratedFiles.read(dir, "Condition", Condition.class);
+        requests = GeneratedFiles.read(dir, "MedicationRequest", MedicationRequest.class);
+        procedures = GeneratedFiles.read(dir, "Procedure", Procedure.class);
+        serviceRequests = GeneratedFiles.read(dir, "ServiceRequest", ServiceRequest.class);
+        sickLeave = GeneratedFiles.read(dir, "Observation", Observation.class);
+        carePlans = GeneratedFiles.read(dir, "CarePlan", CarePlan.class);
         units = summary.units().stream()
                 .map(PopulationSummary.UnitCount::organizationId)
                 .toList();
@@ -201,7 +197,7 @@ class GeneratedPopulationWorklistIT {
 
     @Test
     void taperingListEqualsTheNaiveListOfContinuousUse() {
-        Map<String, BigDecimal[]> products = products();
+        Map<String, BigDecimal[]> products = GeneratedFiles.products();
         int total = 0;
         for (String unit : units) {
             Set<String> expected = new TreeSet<>();
@@ -429,27 +425,6 @@ class GeneratedPopulationWorklistIT {
         return code(r.getMedicationCodeableConcept().getCoding(), "https://fhir.primarycare.se/CodeSystem/product");
     }
 
-    /** Product code → {strength mg, DDD mg}, read from the product CodeSystem file. */
-    private static Map<String, BigDecimal[]> products() {
-        Map<String, BigDecimal[]> products = new HashMap<>();
-        TestProfiles.profiles().ofType(CodeSystem.class).stream()
-                .filter(cs -> cs.getUrl().equals("https://fhir.primarycare.se/CodeSystem/product"))
-                .flatMap(cs -> cs.getConcept().stream())
-                .forEach(c -> products.put(c.getCode(), new BigDecimal[] {
-                    new BigDecimal(property(c, "strength-mg")), new BigDecimal(property(c, "ddd-mg"))
-                }));
-        return products;
-    }
-
-    private static String property(CodeSystem.ConceptDefinitionComponent concept, String name) {
-        return concept.getProperty().stream()
-                .filter(p -> p.getCode().equals(name))
-                .findFirst()
-                .orElseThrow()
-                .getValue()
-                .primitiveValue();
-    }
-
     /** The calendar day as written; the generator writes plain dates. */
     private static LocalDate day(BaseDateTimeType value) {
         return value == null || value.getValue() == null
@@ -459,20 +434,5 @@ class GeneratedPopulationWorklistIT {
 
     private static String ref(String reference) {
         return reference.substring(reference.indexOf('/') + 1);
-    }
-
-    private static <T extends IBaseResource> List<T> read(Path dir, String type, Class<T> kind) throws Exception {
-        IParser parser = FhirHttp.FHIR.newJsonParser();
-        List<T> resources = new ArrayList<>();
-        Path file = dir.resolve("ndjson").resolve(type + ".ndjson");
-        if (!Files.exists(file)) {
-            return resources;
-        }
-        for (String line : Files.readAllLines(file)) {
-            if (!line.isBlank()) {
-                resources.add(parser.parseResource(kind, line));
-            }
-        }
-        return resources;
     }
 }
