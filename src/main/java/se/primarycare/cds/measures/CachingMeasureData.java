@@ -106,6 +106,11 @@ public final class CachingMeasureData implements MeasureDataPort {
     }
 
     @Override
+    public List<String> unitsOfRegularDoctor(String practitionerId) {
+        return delegate.unitsOfRegularDoctor(practitionerId);
+    }
+
+    @Override
     public List<PatientIdentity> identities(Collection<String> patientIds) {
         return delegate.identities(patientIds);
     }

@@ -201,6 +201,14 @@ public final class JdbcMeasureData implements MeasureDataPort {
     }
 
     @Override
+    public List<String> unitsOfRegularDoctor(String practitionerId) {
+        return jdbc.queryForList(
+                "SELECT DISTINCT org_id FROM pcm_patient WHERE gp_id = ? AND active AND org_id IS NOT NULL",
+                String.class,
+                practitionerId);
+    }
+
+    @Override
     public List<PatientIdentity> identities(Collection<String> patientIds) {
         List<String> ids = new ArrayList<>(patientIds);
         List<PatientIdentity> found = new ArrayList<>(ids.size());

@@ -199,6 +199,11 @@ final class SpanMeasureData implements MeasureDataPort {
     }
 
     @Override
+    public List<String> unitsOfRegularDoctor(String practitionerId) {
+        return delegate.unitsOfRegularDoctor(practitionerId);
+    }
+
+    @Override
     public List<PatientIdentity> identities(Collection<String> patientIds) {
         return delegate.identities(patientIds);
     }

@@ -103,6 +103,11 @@ class CachingMeasureDataTest {
         }
 
         @Override
+        public List<String> unitsOfRegularDoctor(String practitionerId) {
+            return List.of();
+        }
+
+        @Override
         public List<PatientIdentity> identities(java.util.Collection<String> patientIds) {
             return List.of();
         }

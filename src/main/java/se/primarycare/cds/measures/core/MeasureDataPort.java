@@ -61,6 +61,9 @@ public interface MeasureDataPort {
 
     List<ServiceRequestRow> serviceRequests(String unit, LocalDate listedOn, LocalDate from, LocalDate to);
 
+    /** The units whose listed patients have this PAL (a PAL works at one unit; a worklist per PAL reads only it). */
+    List<String> unitsOfRegularDoctor(String practitionerId);
+
     /** Personnummer and name of these patients (for worklists: who is on the line). */
     List<PatientIdentity> identities(Collection<String> patientIds);
 

@@ -70,13 +70,20 @@ public final class WorklistCalculator {
      * @param pal the PAL (Practitioner id), {@link Worklist#NO_PAL}, or null for every patient
      */
     public Worklist compute(WorklistKind kind, String unit, String pal, LocalDate date) {
+        // a PAL's list without a unit reads only the PAL's unit (the same lines, a fraction of the facts)
+        String scope = unit;
+        if (scope == null && pal != null && !Worklist.NO_PAL.equals(pal)) {
+            List<String> units = data.unitsOfRegularDoctor(pal);
+            scope = units.size() == 1 ? units.get(0) : null;
+        }
         Map<String, Map<Column, Object>> rows =
                 switch (kind) {
-                    case AN07 -> an07(unit, date);
-                    case TAPERING -> tapering(unit, date);
-                    case SICK_LEAVE -> sickLeave(unit, date);
+                    case AN07 -> an07(scope, date);
+                    case TAPERING -> tapering(scope, date);
+                    case SICK_LEAVE -> sickLeave(scope, date);
                 };
-        return assemble(kind, unit, pal, date, rows);
+        Worklist list = assemble(kind, scope, pal, date, rows);
+        return new Worklist(kind, date, unit, pal, list.lines(), list.perPal());
     }
 
     private Map<String, Map<Column, Object>> an07(String unit, LocalDate date) {

@@ -141,6 +141,15 @@ public final class InMemoryMeasureData implements MeasureDataPort {
     }
 
     @Override
+    public List<String> unitsOfRegularDoctor(String practitionerId) {
+        return patients.stream()
+                .filter(p -> practitionerId.equals(p.pal()) && !inactive.contains(p.id()))
+                .map(ListedPatient::unit)
+                .distinct()
+                .toList();
+    }
+
+    @Override
     public List<PatientIdentity> identities(java.util.Collection<String> patientIds) {
         return identities.stream().filter(i -> patientIds.contains(i.id())).toList();
     }
