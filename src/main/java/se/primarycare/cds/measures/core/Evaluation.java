@@ -1,7 +1,6 @@
 package se.primarycare.cds.measures.core;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,7 +35,7 @@ public final class Evaluation {
     final LocalDate end;
     final String unit;
 
-    Evaluation(MeasureDataPort data, IndicatorVocabulary codes, LocalDate start, LocalDate end, String unit) {
+    public Evaluation(MeasureDataPort data, IndicatorVocabulary codes, LocalDate start, LocalDate end, String unit) {
         this.data = data;
         this.codes = codes;
         this.start = start;
@@ -75,7 +74,7 @@ public final class Evaluation {
      * reason (reasonCode or reasonReference) is an anxiety diagnosis and the patient has no epilepsy diagnosis, of
      * whatever date or status (version 2: clonazepam is an antiepileptic first).
      */
-    List<PrescriptionRow> benzodiazepinePrescriptions(LocalDate from, LocalDate to) {
+    public List<PrescriptionRow> benzodiazepinePrescriptions(LocalDate from, LocalDate to) {
         List<PrescriptionRow> rows =
                 data.prescriptions(unit, to, from, to, codes.hints().benzodiazepineAtc());
         Set<String> anxietyConditions = new HashSet<>();
@@ -107,14 +106,8 @@ public final class Evaluation {
                 .toList();
     }
 
-    /** DDD = quantity × (1 + repeats) × strength / DDD (mg); empty without a known product or quantity. */
     Optional<BigDecimal> ddd(PrescriptionRow r) {
-        BigDecimal tablets = r.totalTablets();
-        if (tablets == null || r.product() == null) {
-            return Optional.empty();
-        }
-        return codes.product().apply(r.product()).map(p -> tablets.multiply(p.strengthMg())
-                .divide(p.dddMg(), 6, RoundingMode.HALF_UP));
+        return codes.ddd(r);
     }
 
     /**

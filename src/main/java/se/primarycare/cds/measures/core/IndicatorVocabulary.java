@@ -64,6 +64,16 @@ public record IndicatorVocabulary(
                 code -> false);
     }
 
+    /** DDD = quantity × (1 + repeats) × strength / DDD (mg); empty without a known product or quantity. */
+    public Optional<BigDecimal> ddd(MeasureFacts.PrescriptionRow r) {
+        BigDecimal tablets = r.totalTablets();
+        if (tablets == null || r.product() == null) {
+            return Optional.empty();
+        }
+        return product.apply(r.product())
+                .map(p -> tablets.multiply(p.strengthMg()).divide(p.dddMg(), 6, java.math.RoundingMode.HALF_UP));
+    }
+
     /**
      * Code prefixes covering each group, so the database returns only rows that can match.
      *

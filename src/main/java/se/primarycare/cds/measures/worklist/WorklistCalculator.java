@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import se.primarycare.cds.clinical.ContinuousUse;
 import se.primarycare.cds.clinical.SickLeaveEpisodes;
+import se.primarycare.cds.measures.core.Evaluation;
 import se.primarycare.cds.measures.core.IndicatorVocabulary;
 import se.primarycare.cds.measures.core.MeasureDataPort;
 import se.primarycare.cds.measures.core.MeasureFacts.CarePlanRow;
@@ -122,48 +123,9 @@ public final class WorklistCalculator {
         return rows;
     }
 
-    /** Benzodiazepine prescriptions as Ån07 counts them: clonazepam only for anxiety, never with epilepsy. */
+    /** Benzodiazepine prescriptions as Ån07 counts them (the indicators' one definition, clonazepam rule included). */
     private List<PrescriptionRow> benzodiazepines(String unit, LocalDate from, LocalDate to) {
-        List<PrescriptionRow> rows =
-                data.prescriptions(unit, to, from, to, vocabulary.hints().benzodiazepineAtc()).stream()
-                        .filter(PrescriptionRow::isPrescription)
-                        .filter(r -> r.atc() != null)
-                        .toList();
-        ClonazepamRule clonazepam = clonazepamRule(unit, to, rows);
-        return rows.stream()
-                .filter(r -> vocabulary.benzodiazepine().test(r.atc())
-                        || (vocabulary.clonazepam().test(r.atc()) && clonazepam.counts(r)))
-                .toList();
-    }
-
-    /** Clonazepam counts as a benzodiazepine only when prescribed for anxiety and never for a patient with G40. */
-    private ClonazepamRule clonazepamRule(String unit, LocalDate date, List<PrescriptionRow> rows) {
-        if (rows.stream()
-                .noneMatch(r -> r.atc() != null && vocabulary.clonazepam().test(r.atc()))) {
-            return new ClonazepamRule(Set.of(), Set.of(), vocabulary.anxiety());
-        }
-        Set<String> anxietyConditions = data
-                .diagnoses(unit, date, null, null, vocabulary.hints().anxietyIcd())
-                .stream()
-                .filter(d -> vocabulary.anxiety().test(d.code()))
-                .map(DiagnosisRow::conditionId)
-                .collect(Collectors.toSet());
-        Set<String> epileptic = data
-                .diagnoses(unit, date, null, null, vocabulary.hints().epilepsyIcd())
-                .stream()
-                .filter(d -> vocabulary.epilepsy().test(d.code()))
-                .map(DiagnosisRow::patientId)
-                .collect(Collectors.toSet());
-        return new ClonazepamRule(anxietyConditions, epileptic, vocabulary.anxiety());
-    }
-
-    private record ClonazepamRule(
-            Set<String> anxietyConditions, Set<String> epileptic, java.util.function.Predicate<String> anxiety) {
-        boolean counts(PrescriptionRow r) {
-            return !epileptic.contains(r.patientId())
-                    && (r.reasonCodes().stream().anyMatch(anxiety)
-                            || r.reasonConditionIds().stream().anyMatch(anxietyConditions::contains));
-        }
+        return new Evaluation(data, vocabulary, from, to, unit).benzodiazepinePrescriptions(from, to);
     }
 
     private Map<String, Map<Column, Object>> tapering(String unit, LocalDate date) {
@@ -171,9 +133,15 @@ public final class WorklistCalculator {
                 .filter(PrescriptionRow::isPrescription)
                 .filter(r -> r.atc() != null && r.authored() != null && codes.groupOf(r.atc()) != null)
                 .toList();
-        ClonazepamRule clonazepam = clonazepamRule(unit, date, all);
+        // clonazepam counts as a benzodiazepine only as the indicators count it (anxiety reason, never with G40)
+        Set<String> countingClonazepam =
+                all.stream().anyMatch(r -> vocabulary.clonazepam().test(r.atc()))
+                        ? benzodiazepines(unit, date.minusYears(2), date).stream()
+                                .map(PrescriptionRow::id)
+                                .collect(Collectors.toSet())
+                        : Set.of();
         List<PrescriptionRow> counted = all.stream()
-                .filter(r -> !vocabulary.clonazepam().test(r.atc()) || clonazepam.counts(r))
+                .filter(r -> !vocabulary.clonazepam().test(r.atc()) || countingClonazepam.contains(r.id()))
                 .toList();
         Map<String, List<PrescriptionRow>> byPatient =
                 counted.stream().collect(Collectors.groupingBy(PrescriptionRow::patientId));
@@ -489,13 +457,9 @@ public final class WorklistCalculator {
         BigDecimal sum = BigDecimal.ZERO;
         boolean known = recent.isEmpty();
         for (PrescriptionRow r : recent) {
-            BigDecimal tablets = r.totalTablets();
-            Optional<IndicatorVocabulary.ProductDose> dose = r.product() == null
-                    ? Optional.empty()
-                    : vocabulary.product().apply(r.product());
-            if (tablets != null && dose.isPresent()) {
-                sum = sum.add(tablets.multiply(dose.get().strengthMg())
-                        .divide(dose.get().dddMg(), 6, RoundingMode.HALF_UP));
+            Optional<BigDecimal> ddd = vocabulary.ddd(r);
+            if (ddd.isPresent()) {
+                sum = sum.add(ddd.get());
                 known = true;
             }
         }
