@@ -12,7 +12,7 @@ import java.util.function.Function;
  * Joins sick-leave certificate periods into episodes as Försäkringskassan's Rehabstöd does (data-contract.md,
  * "Sick leave"): consecutive periods whose uncovered days ({@code next.start − prev.end − 1}) are at most the gap
  * form one episode; its length is end − start + 1. The one join of the code base: the CDS rules pass the gap of
- * their rule files ({@code joinGapDays}), the indicators and the synthetic generator the contract's
+ * their rule files ({@code joinGapDays}), the indicators and the worklists the contract's
  * {@link #CONTRACT_GAP_DAYS}. Pure Java, so every capability may use it.
  */
 public final class SickLeaveEpisodes {

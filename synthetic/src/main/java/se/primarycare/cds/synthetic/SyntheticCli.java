@@ -3,6 +3,7 @@ package se.primarycare.cds.synthetic;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -54,8 +55,13 @@ public final class SyntheticCli {
         @Option(
                 names = "--reference-date",
                 defaultValue = "2026-06-30",
-                description = "\"Today\" of the data set, ISO date (default: ${DEFAULT-VALUE}).")
+                converter = ReferenceDate.class,
+                description = "\"Today\" of the data set: an ISO date or 'today' (default: ${DEFAULT-VALUE}; "
+                        + "fixed so that a seed always gives the same data).")
         LocalDate referenceDate;
+
+        @Option(names = "--quiet", description = "Print one line instead of the summary (e.g. in builds).")
+        boolean quiet;
 
         @Option(
                 names = "--patients-per-bundle",
@@ -74,9 +80,21 @@ public final class SyntheticCli {
         PopulationSummary generate() {
             long started = System.nanoTime();
             PopulationSummary summary = PopulationWriter.generateTo(settings(), out);
-            System.out.print(summary.toText());
+            if (!quiet) {
+                System.out.print(summary.toText());
+            }
             System.out.printf("Written to %s in %.1f s%n", out.toAbsolutePath(), (System.nanoTime() - started) / 1e9);
             return summary;
+        }
+    }
+
+    /** An ISO date, or {@code today} for a data set whose history ends now (the dev profile's demo). */
+    static final class ReferenceDate implements CommandLine.ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            return "today".equalsIgnoreCase(value)
+                    ? LocalDate.now(ZoneId.of("Europe/Stockholm"))
+                    : LocalDate.parse(value);
         }
     }
 

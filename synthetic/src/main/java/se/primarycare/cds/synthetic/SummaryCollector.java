@@ -24,8 +24,6 @@ import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
-import se.primarycare.cds.clinical.SickLeaveEpisodes;
-import se.primarycare.cds.clinical.SickLeaveEpisodes.Episode;
 import se.primarycare.cds.synthetic.PopulationSummary.UnitCount;
 
 /**
@@ -328,9 +326,9 @@ final class SummaryCollector {
         List<SickLeavePeriod> sorted = new ArrayList<>(sickLeavePeriods);
         sorted.sort(java.util.Comparator.comparing(SickLeavePeriod::start));
         for (int i = 1; i < sorted.size(); i++) {
-            long gap = SickLeaveEpisodes.gapDays(
+            long gap = SickLeaveEpisode.gapDays(
                     sorted.get(i - 1).end(), sorted.get(i).start());
-            if (gap > SickLeaveEpisodes.CONTRACT_GAP_DAYS) {
+            if (gap > SickLeaveEpisode.CONTRACT_GAP_DAYS) {
                 separatingGaps++;
             } else {
                 joinedGaps++;
@@ -339,7 +337,7 @@ final class SummaryCollector {
                 }
             }
         }
-        for (Episode<SickLeavePeriod> episode : SickLeavePeriod.episodes(sickLeavePeriods)) {
+        for (SickLeaveEpisode episode : SickLeavePeriod.episodes(sickLeavePeriods)) {
             episodes++;
             if (SickLeavePeriod.psychiatric(episode) && episode.lengthDays() > 14) {
                 psych14++;

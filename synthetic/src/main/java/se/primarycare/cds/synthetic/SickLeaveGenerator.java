@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import se.primarycare.cds.clinical.SickLeaveEpisodes.Episode;
 import se.primarycare.cds.synthetic.PatientRecord.RecordedDiagnosis;
 
 /**
@@ -64,7 +63,7 @@ final class SickLeaveGenerator {
                     period.percent(),
                     period.focusReference()));
         }
-        for (Episode<SickLeavePeriod> episode : SickLeavePeriod.episodes(periods)) {
+        for (SickLeaveEpisode episode : SickLeavePeriod.episodes(periods)) {
             rehabPlan(record, draws, episode);
             activity(record, draws, episode);
         }
@@ -130,7 +129,7 @@ final class SickLeaveGenerator {
         return periods;
     }
 
-    private void rehabPlan(PatientRecord record, RandomDraws draws, Episode<SickLeavePeriod> episode) {
+    private void rehabPlan(PatientRecord record, RandomDraws draws, SickLeaveEpisode episode) {
         if (episode.lengthDays() <= 28) {
             return;
         }
@@ -156,7 +155,7 @@ final class SickLeaveGenerator {
     }
 
     /** Physical-activity advice, FaR and FaR follow-up for part of the episodes longer than 14 days. */
-    private void activity(PatientRecord record, RandomDraws draws, Episode<SickLeavePeriod> episode) {
+    private void activity(PatientRecord record, RandomDraws draws, SickLeaveEpisode episode) {
         if (episode.lengthDays() <= 14) {
             return;
         }
