@@ -10,6 +10,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * Command line for the synthetic population: {@code generate}, {@code load} and {@code generate-and-load}.
@@ -149,7 +150,10 @@ public final class SyntheticCli {
             mixinStandardHelpOptions = true,
             description = "POST organizations.json, then the bundles, to a FHIR server.")
     static final class Load implements Callable<Integer> {
-        @Option(names = "--in", required = true, description = "Directory written by 'generate'.")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Directory written by 'generate'.")
+        Path directory;
+
+        @Option(names = "--in", description = "The same directory, as an option (older scripts).")
         Path in;
 
         @Mixin
@@ -157,7 +161,12 @@ public final class SyntheticCli {
 
         @Override
         public Integer call() {
-            loading.load(in);
+            Path source = directory != null ? directory : in;
+            if (source == null) {
+                throw new CommandLine.ParameterException(
+                        new CommandLine(this), "Missing the directory to load (load DIR)");
+            }
+            loading.load(source);
             return 0;
         }
     }

@@ -191,7 +191,7 @@ class PopulationLoaderTest {
 
         failOnRequest.set(received.size() + 2);
         int failedExit = SyntheticCli.commandLine()
-                .execute("load", "--in", dir.toString(), "--url", baseUrl.toString(), "--no-progress");
+                .execute("load", dir.toString(), "--url", baseUrl.toString(), "--no-progress");
         assertThat(failedExit).isEqualTo(1);
 
         assertThat(SyntheticCli.commandLine().execute("generate", "--seed", "5"))
