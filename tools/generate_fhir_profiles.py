@@ -1,15 +1,15 @@
 #!/usr/bin/env python3
 """Generate the FHIR R4 conformance resources of Primary Care CDS.
 
-Reads the code fact tables (CSV) in ../shared/reference/codes and writes
-CodeSystems, ValueSets, StructureDefinitions and a README into fhir-profiles/.
+Reads the code fact tables (CSV) in fhir-profiles/codes and writes
+CodeSystems, ValueSets, StructureDefinitions, Measures, a ConceptMap and a README into fhir-profiles/.
 
-    python3 tools/generate_fhir_profiles.py [--codes ../shared/reference/codes] [--out fhir-profiles]
+    python3 tools/generate_fhir_profiles.py [--codes fhir-profiles/codes] [--out fhir-profiles]
 
-Default paths are relative to the project root (the parent of tools/).
-Standard library only; the output is deterministic (same input -> same bytes).
-The resources follow ../shared/reference/data-contract.md; sources are those of
-../shared/reference/codes/sources.md.
+Default paths are relative to the project root (the parent of tools/), whatever the current directory.
+Standard library only; the output is deterministic (same input -> same bytes), which the build checks
+(FhirProfilesAreGeneratedTest regenerates into a temporary folder and compares).
+The resources follow docs/data-contract.md; sources are those of fhir-profiles/codes/sources.md.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CODES = PROJECT_ROOT.parent / "shared" / "reference" / "codes"
+DEFAULT_CODES = PROJECT_ROOT / "fhir-profiles" / "codes"
 DEFAULT_OUT = PROJECT_ROOT / "fhir-profiles"
 
 BASE = "https://fhir.primarycare.se"
@@ -76,8 +76,8 @@ SRC_KVA = ("Socialstyrelsen's KVÅ list was not reachable; codes are cited by re
            "(enkel/fördjupad läkemedelsgenomgång as concepts, not the XV codes)")
 SRC_FASS = ("FASS product list scraped from fass.se, GitHub repo Vansinnet/Receptberakning, file public/data/drugs.json "
             "(timestamp 2026-05-22); FASS product page Zopiclone Actavis, https://www.fass.se/LIF/product?userType=2&nplId=20010420000140")
-SRC_CONTRACT = "Primary Care CDS data contract (shared/reference/data-contract.md)"
-SRC_RULES = "Primary Care CDS rule catalogue (shared/reference/cds-rules.md)"
+SRC_CONTRACT = "Primary Care CDS data contract (docs/data-contract.md)"
+SRC_RULES = "Primary Care CDS rule catalogue (docs/cds-rules.md)"
 
 COPY_ATC = ("ATC codes and DDDs: © WHO Collaborating Centre for Drug Statistics Methodology, Oslo. Use of all or parts of the "
             "material requires reference to the WHO Collaborating Centre for Drug Statistics Methodology; copying and "
@@ -228,7 +228,7 @@ def verified_prop(row: dict) -> dict:
 
 VERIFIED_DEF = cs_property("verified", "boolean",
                            "true when the row was checked against the source named in the description "
-                           "(codes/README.md says per file what 'verified' covers); false = not confirmed, treat with care.")
+                           "(fhir-profiles/codes/README.md says per file what 'verified' covers); false = not confirmed, treat with care.")
 
 # --------------------------------------------------------------------------- CodeSystems
 
@@ -265,7 +265,8 @@ def build_atc(rows: list[dict]) -> tuple[dict, list[str]]:
         "The part of the WHO Anatomical Therapeutic Chemical (ATC) classification that Primary Care CDS needs: the "
         "hierarchy N → N02 → N02A → N02AA → N02AA01 etc. down to the substances used by the rules and measures, so that "
         "`code:below=http://www.whocc.no/atc|N05BA` searches and `is-a` value sets work. Concepts are nested by parent. "
-        "This is a subset of ATC; `content` is 'complete' only so that the server indexes the hierarchy - do not read it "
+        "This is a subset of ATC: `content` is 'fragment' in the published FHIR package (codes missing here are not "
+        "invalid); the copy the server loads says 'complete' only so that HAPI indexes the hierarchy - do not read it "
         "as the full classification. display = WHO English name (WHO capitalisation); the Swedish designation uses FASS "
         "spelling for substances, while Swedish labels of levels 1-4 are display text only (not covered by `verified`). "
         "Property `ddd` is WHO's oral DDD exactly as given in the source, in the unit of `ddd-unit` (mg, g or UD = unit "
@@ -343,7 +344,8 @@ def build_icd(rows: list[dict]) -> tuple[dict, list[str]]:
         "(for national extensions an English rendering marked 'Swedish national extension'; spot-checked only). "
         "`verified` = code and Swedish title match the ICD-10-SE code files. No canonical URI for ICD-10-SE is published; "
         "this URL is the project's choice (OID 1.2.752.116.1.1.1.1.3).\n\n"
-        "`content` is 'complete' only so that the server indexes the hierarchy; this is a fragment. Property "
+        "This is a fragment: `content` is 'fragment' in the published FHIR package; the copy the server loads says "
+        "'complete' only so that HAPI indexes the hierarchy. Property "
         "`subcodes-complete` says, per concept, whether its children in this CodeSystem are the complete official set of "
         "ICD-10-SE codes directly below it. It is used by the server to reject codes that cannot exist, such as F41.7 or "
         "F46, while accepting codes of categories this fragment does not list (e.g. F10.2, F20, F51.1, G47.1A). true on: "
@@ -402,10 +404,11 @@ def build_kva(rows: list[dict]) -> tuple[dict, list[str]]:
     description = (
         "KVÅ (Klassifikation av vårdåtgärder, Socialstyrelsen) procedure codes used by Primary Care CDS: psychological "
         "treatment (DU…), physical-activity advice and FaR (DV…), FaR follow-up (AW005) and medication review (XV…). A flat "
-        "subset; `content` is 'complete' only so that the server can expand value sets. display = Swedish title, "
+        "subset: `content` is 'fragment' in the published FHIR package; the copy the server loads says 'complete' only "
+        "so that HAPI can expand value sets. display = Swedish title, "
         "designation en = the project's translation; property `group` = the project's grouping. `verified` = a regional "
         "care-provider page or the region's coding guidance quoted in a seed report cites the code with that meaning "
-        "(codes/kva.csv); verified: " + (", ".join(verified) or "none") + "; not verified: "
+        "(fhir-profiles/codes/kva.csv); verified: " + (", ".join(verified) or "none") + "; not verified: "
         + (", ".join(kva_unverified_notes(unverified)) or "none") + ". A code that is not verified is never put into a "
         "suggested resource as a coding (cds-rules.md, version 2). Sleep school has no KVÅ code.\n\nSources: "
         + SRC_KVA + ".")
@@ -634,7 +637,7 @@ VS_FROM_CONTRACT = "Defined in the value-set table of the " + SRC_CONTRACT + "."
 VS_FOR_BINDING = "Binding target for the profiles of the " + SRC_CONTRACT + " (ours)."
 BINDING_VALUE_SETS = {"icd-10-se-all", "kva-all"}
 # value sets an indicator defines (indicators.md), not the data contract's table
-VS_FROM_INDICATORS = "Defined in the " + "Primary Care CDS indicator definitions (shared/reference/indicators.md)" + "."
+VS_FROM_INDICATORS = "Defined in the " + "Primary Care CDS indicator definitions (docs/indicators.md)" + "."
 INDICATOR_VALUE_SETS = {"team-intervention"}
 
 VALUE_SETS = [
@@ -788,7 +791,7 @@ def build_value_sets(code_systems: dict[str, dict]) -> tuple[list[dict], dict[st
             VS_FROM_INDICATORS if rid in INDICATOR_VALUE_SETS else VS_FROM_CONTRACT
         unverified = verified_false(members.values())
         if unverified:
-            text += (" Not verified (property verified = false in the CodeSystem, from codes/*.csv): "
+            text += (" Not verified (property verified = false in the CodeSystem, from fhir-profiles/codes/*.csv): "
                      + ", ".join(unverified) + ".")
         vs = header("ValueSet", rid, f"{BASE}/ValueSet/{rid}", name, title, text + " " + source, copyright_text)
         vs["immutable"] = False
@@ -1120,13 +1123,19 @@ def build_readme(files: list[tuple[str, dict]], expansions: dict[str, list[dict]
         "# fhir-profiles",
         "",
         "FHIR R4 (4.0.1) conformance resources of Primary Care CDS: code systems, value sets and profiles implementing",
-        "`../shared/reference/data-contract.md`.",
+        "the data contract (`docs/data-contract.md`), the indicators (`docs/indicators.md`) and the CDS rules",
+        "(`docs/cds-rules.md`).",
         "",
         "**Generated files — do not edit by hand.** The files listed below are generated by",
-        "`python3 tools/generate_fhir_profiles.py` (run from the project root) from `../shared/reference/codes`",
-        "(`atc.csv`, `icd10se.csv`, `kva.csv`, `products.csv`); change the CSVs or the script and regenerate.",
-        "Sources of the code tables: `../shared/reference/codes/sources.md`. Canonical base of our own artifacts:",
-        f"`{BASE}`. All resources have version `{VERSION}`.",
+        "`python3 tools/generate_fhir_profiles.py` (from any directory; Python 3.9 or later, standard library only) from",
+        "the code tables in `codes/` (`atc.csv`, `icd10se.csv`, `kva.csv`, `products.csv`; columns and the meaning of",
+        "`verified` in `codes/README.md`); change the CSVs or the script and regenerate. The build fails when a file here",
+        "differs from what the script generates (`FhirProfilesAreGeneratedTest`). Sources of the code tables:",
+        f"`codes/sources.md`. Canonical base of our own artifacts: `{BASE}`. All resources have version `{VERSION}`.",
+        "",
+        "The server loads the `*.json` files here from its jar (the code tables stay out of it). The build also publishes",
+        "them as a FHIR NPM package, `target/se.primarycare.cds-<version>.tgz` (folder `target/fhir-package/package/`,",
+        "with `package.json`, `.index.json` and an ImplementationGuide); see the notes below for the one difference.",
         "",
         "Columns: *concepts* = concepts in the CodeSystem, or the codes the ValueSet currently expands to against these",
         "CodeSystems (is-a filters take future subcodes along); *verified = no* = concepts whose `verified` property is false.",
@@ -1185,8 +1194,12 @@ def build_readme(files: list[tuple[str, dict]], expansions: dict[str, list[dict]
         "",
         "## Notes",
         "",
-        "- The external CodeSystems (ATC, ICD-10-SE, KVÅ) are *subsets*; they say `content: complete` only so that HAPI",
-        "  indexes their hierarchy for `:below` searches and `is-a` value sets. Codes missing from them are not invalid.",
+        "- The external CodeSystems (ATC, ICD-10-SE, KVÅ) are *subsets* of official systems under their official URLs.",
+        "  The files here (the copy the server loads) say `content: complete` only because HAPI's JPA store indexes the",
+        "  concepts of a complete CodeSystem alone, and the server needs that index for `:below` searches and `is-a` value",
+        "  sets. The FHIR package publishes them with `content: fragment` (and without `count`), so that a validator using",
+        "  the package does not reject a valid code that our subset lacks. The server rejects impossible ICD-10-SE codes",
+        "  with its own check (`subcodes-complete`, next note), not through `content`.",
         "- ICD-10-SE property `subcodes-complete`: true where this fragment lists every official child code (block F10-F19,",
         "  block F40-F48 and everything below it, F32, F33 and their subcodes), except F32.3 and F42.8, whose official",
         "  five-character codes F32.3A/F32.3W and F42.8A/F42.8W are not in `icd10se.csv`. The server uses it to reject codes",
@@ -1311,7 +1324,7 @@ def build_rxnorm_concept_map(code_systems: dict[str, dict]) -> dict:
 
 # --------------------------------------------------------------------------- Measures (indicators.md)
 
-SRC_INDICATORS = "Primary Care CDS indicator definitions (shared/reference/indicators.md)"
+SRC_INDICATORS = "Primary Care CDS indicator definitions (docs/indicators.md)"
 IND_EXT = f"{BASE}/StructureDefinition/indicator"
 POP_SYSTEM = "http://terminology.hl7.org/CodeSystem/measure-population"
 SCORING_SYSTEM = "http://terminology.hl7.org/CodeSystem/measure-scoring"

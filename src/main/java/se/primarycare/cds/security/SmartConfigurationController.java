@@ -43,6 +43,8 @@ public class SmartConfigurationController {
             body.put("token_endpoint", properties.tokenEndpoint());
         }
         body.put("grant_types_supported", List.of("authorization_code", "client_credentials"));
+        // SMART App Launch 2 requires PKCE with S256 for the authorization code grant ("plain" is not allowed)
+        body.put("code_challenge_methods_supported", List.of("S256"));
         body.put("token_endpoint_auth_methods_supported", List.of("private_key_jwt"));
         body.put("scopes_supported", List.of("system/*.rs", "system/*.cruds", "user/*.rs", "user/*.cruds"));
         body.put(

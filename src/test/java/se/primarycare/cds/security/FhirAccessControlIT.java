@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.BeforeAll;
@@ -191,6 +194,32 @@ class FhirAccessControlIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(smart.body())
                 .contains("\"issuer\":\"" + TestIdpTokens.ISSUER + "\"")
-                .contains("permission-v2");
+                .contains("permission-v2")
+                .contains("\"code_challenge_methods_supported\":[\"S256\"]")
+                .contains("\"token_endpoint\":\"" + TestIdpTokens.ISSUER + "/token\"");
+    }
+
+    @Test
+    void capabilityStatementDeclaresSmartOnFhirWithTheOauthEndpoints() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir/metadata"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        CapabilityStatement statement =
+                FhirHttp.FHIR.newJsonParser().parseResource(CapabilityStatement.class, response.body());
+        CapabilityStatement.CapabilityStatementRestSecurityComponent security =
+                statement.getRestFirstRep().getSecurity();
+        assertThat(security.getService())
+                .flatExtracting(CodeableConcept::getCoding)
+                .extracting(c -> c.getSystem() + "|" + c.getCode())
+                .containsExactly("http://terminology.hl7.org/CodeSystem/restful-security-service|SMART-on-FHIR");
+        Extension oauthUris =
+                security.getExtensionByUrl("http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris");
+        assertThat(oauthUris.getExtensionByUrl("token").getValue().primitiveValue())
+                .isEqualTo(TestIdpTokens.ISSUER + "/token");
+        assertThat(oauthUris.getExtensionByUrl("authorize").getValue().primitiveValue())
+                .isEqualTo(TestIdpTokens.ISSUER + "/authorize");
     }
 }

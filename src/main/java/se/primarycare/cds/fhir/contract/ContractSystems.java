@@ -1,7 +1,7 @@
 package se.primarycare.cds.fhir.contract;
 
 /**
- * The code system and identifier URIs fixed by the data contract ({@code ../shared/reference/data-contract.md},
+ * The code system and identifier URIs fixed by the data contract ({@code docs/data-contract.md},
  * "Code systems"). These are identifiers of the interface EHRs are built against, not clinical content.
  */
 public final class ContractSystems {

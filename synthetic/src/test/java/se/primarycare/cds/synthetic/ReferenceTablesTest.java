@@ -24,7 +24,12 @@ import org.junit.jupiter.api.Test;
  */
 class ReferenceTablesTest {
 
-    private static final Path CODES = Path.of("..", "shared", "reference", "codes");
+    private static final Path CODES = java.util.stream.Stream.iterate(
+                    Path.of("").toAbsolutePath(), d -> d != null, Path::getParent)
+            .map(d -> d.resolve("fhir-profiles/codes"))
+            .filter(Files::isDirectory)
+            .findFirst()
+            .orElseThrow();
 
     private static Population population;
 
