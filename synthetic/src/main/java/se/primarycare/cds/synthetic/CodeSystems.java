@@ -1,7 +1,7 @@
 package se.primarycare.cds.synthetic;
 
 /**
- * System URIs exactly as written in the data contract ({@code shared/reference/data-contract.md}). They are
+ * System URIs exactly as written in the data contract ({@code docs/data-contract.md}). They are
  * repeated here rather than shared with the server code so that the generator is an independent check of
  * the contract: if the server drifts, loading this data shows it.
  */

@@ -13,7 +13,7 @@ import org.hl7.fhir.r4.model.CodeSystem.ConceptDefinitionComponent;
 
 /**
  * The product catalogue, read from the product CodeSystem in {@code fhir-profiles/} (generated from
- * {@code shared/reference/codes/products.csv}), so the generator and the server use one source. Only products
+ * {@code fhir-profiles/codes/products.csv}), so the generator and the server use one source. Only products
  * from it are written as product codes, so every product code the generator emits is one the server's DDD
  * calculation can resolve.
  */
