@@ -12,16 +12,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * Logs a failed FHIR request at the level it deserves: a client's mistake (4xx: unknown id, bad JSON, unknown
- * search parameter) at INFO on one line, a server failure (5xx) at ERROR with its stack trace. HAPI's own
- * {@code ExceptionHandlingInterceptor} logs every 4xx at WARN, so its logger is set to ERROR in application.yaml
- * and this one speaks instead; HAPI still logs an {@link InternalErrorException} (an unexpected exception, e.g. a
- * bug) at ERROR with its stack trace, so that one is not logged twice here.
+ * search parameter, missing scope) at INFO on one line, a server failure (5xx) at ERROR with its stack trace.
+ * HAPI logs client mistakes twice, and louder: its {@code ExceptionHandlingInterceptor} every 4xx at WARN (its
+ * logger is set to ERROR in application.yaml), and its interceptor service a 4xx thrown by one of our interceptors
+ * at ERROR with a stack trace ({@link InterceptorRejectionLogFilter}). HAPI still logs an
+ * {@link InternalErrorException} (an unexpected exception, e.g. a bug) at ERROR with its stack trace, so that one
+ * is not logged twice here.
  */
 @Component
 @Interceptor
 public class RequestFailureLog implements FhirServerInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(RequestFailureLog.class);
+
+    public RequestFailureLog() {
+        InterceptorRejectionLogFilter.install();
+    }
 
     @Hook(Pointcut.SERVER_HANDLE_EXCEPTION)
     public boolean failed(RequestDetails request, BaseServerResponseException e) {
