@@ -27,7 +27,9 @@ final class InterceptorRejectionLogFilter extends TurboFilter {
             InterceptorRejectionLogFilter filter = new InterceptorRejectionLogFilter();
             filter.setName("hapi-interceptor-client-errors");
             filter.start();
-            logback.addTurboFilter(filter);
+            // first in the list, so a dropped line is not counted either (Micrometer's logback_events_total is
+            // counted by a turbo filter of its own)
+            logback.getTurboFilterList().add(0, filter);
         }
     }
 

@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.exceptions.NotImplementedOperationException;
 import ca.uhn.fhir.rest.server.interceptor.ExceptionHandlingInterceptor;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,9 @@ class RequestFailureLogIT {
     @Autowired
     RequestFailureLog failureLog;
 
+    @Autowired
+    MeterRegistry registry;
+
     FhirHttp fhir;
 
     @BeforeAll
@@ -47,6 +51,7 @@ class RequestFailureLogIT {
     @Test
     void clientMistakesAreLoggedAtInfoWithoutStackTraces(CapturedOutput output) {
         int start = output.getAll().length();
+        double errorsBefore = loggedErrors();
         record Mistake(FhirHttp.Response response, int status) {}
         List<Mistake> mistakes = List.of(
                 new Mistake(fhir.get("Patient/does-not-exist"), 404),
@@ -62,6 +67,12 @@ class RequestFailureLogIT {
                 .anyMatch(line -> line.contains("GET /fhir/Patient/does-not-exist answered 404"))
                 .anyMatch(line -> line.contains("POST /fhir/Patient answered 400"))
                 .anyMatch(line -> line.contains("answered 400") && line.contains("no-such-parameter"));
+        // nor do they count in logback_events_total{level="error"}, which an alert may watch
+        assertThat(loggedErrors()).isEqualTo(errorsBefore);
+    }
+
+    private double loggedErrors() {
+        return registry.get("logback.events").tag("level", "error").counter().count();
     }
 
     @Test
