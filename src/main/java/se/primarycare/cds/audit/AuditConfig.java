@@ -1,6 +1,9 @@
 package se.primarycare.cds.audit;
 
 import ca.uhn.fhir.context.FhirContext;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,8 +25,16 @@ public class AuditConfig {
     }
 
     @Bean
-    public AuditTrail auditTrail(AuditEventStore store, AuditProperties properties) {
-        return new AuditTrail(new AuditEventWriter(store), properties);
+    public AuditTrail auditTrail(AuditEventStore store, AuditProperties properties, MeterRegistry registry) {
+        Timer writeLag = Timer.builder("audit.write.lag")
+                .description("Time from an access record queued to its AuditEvent written")
+                .register(registry);
+        AuditTrail trail = new AuditTrail(new AuditEventWriter(store), properties, writeLag);
+        // a queue that keeps growing means the database cannot keep up; at capacity requests write synchronously
+        Gauge.builder("audit.queue.depth", trail, AuditTrail::pending)
+                .description("Access records waiting to be written as AuditEvents")
+                .register(registry);
+        return trail;
     }
 
     @Bean

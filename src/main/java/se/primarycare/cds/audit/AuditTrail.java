@@ -1,5 +1,6 @@
 package se.primarycare.cds.audit;
 
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -21,24 +22,30 @@ public class AuditTrail implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
     private final AuditEventWriter writer;
-    private final BlockingQueue<AccessRecord> queue;
+    private final BlockingQueue<Queued> queue;
     private final int batchSize;
     private final long lingerMillis;
     private final AtomicLong written = new AtomicLong();
+    private final Timer writeLag;
     private volatile boolean running;
     private Thread thread;
 
-    public AuditTrail(AuditEventWriter writer, AuditProperties properties) {
+    /** A record and when it was queued (monotonic nanos): how far the writer is behind is the write lag. */
+    private record Queued(AccessRecord access, long queuedAt) {}
+
+    /** @param writeLag times each record from queued to written (a synchronous fallback write: its own write time) */
+    public AuditTrail(AuditEventWriter writer, AuditProperties properties, Timer writeLag) {
         this.writer = writer;
+        this.writeLag = writeLag;
         this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
         this.batchSize = properties.batchSize();
         this.lingerMillis = properties.lingerMillis();
     }
 
     public void record(AccessRecord access) {
-        if (!running || !queue.offer(access)) {
-            writer.write(List.of(access));
-            written.incrementAndGet();
+        Queued queued = new Queued(access, System.nanoTime());
+        if (!running || !queue.offer(queued)) {
+            write(List.of(queued));
         }
     }
 
@@ -60,10 +67,10 @@ public class AuditTrail implements SmartLifecycle {
     }
 
     private void drainLoop() {
-        List<AccessRecord> batch = new ArrayList<>(batchSize);
+        List<Queued> batch = new ArrayList<>(batchSize);
         while (running || !queue.isEmpty()) {
             try {
-                AccessRecord first = queue.poll(200, TimeUnit.MILLISECONDS);
+                Queued first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -73,8 +80,7 @@ public class AuditTrail implements SmartLifecycle {
                     Thread.sleep(10);
                 }
                 queue.drainTo(batch, batchSize - 1);
-                writer.write(batch);
-                written.addAndGet(batch.size());
+                write(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -97,12 +103,19 @@ public class AuditTrail implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
-        List<AccessRecord> rest = new ArrayList<>();
+        List<Queued> rest = new ArrayList<>();
         queue.drainTo(rest);
         if (!rest.isEmpty()) {
-            writer.write(rest);
+            write(rest);
         }
-        log.info("Audit trail stopped; {} access records written since start", written.get() + rest.size());
+        log.info("Audit trail stopped; {} access records written since start", written.get());
+    }
+
+    private void write(List<Queued> batch) {
+        writer.write(batch.stream().map(Queued::access).toList());
+        long now = System.nanoTime();
+        batch.forEach(q -> writeLag.record(now - q.queuedAt(), TimeUnit.NANOSECONDS));
+        written.addAndGet(batch.size());
     }
 
     @Override

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.MatchUrlService;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -59,8 +60,13 @@ public class CdsHooksConfig {
     }
 
     @Bean
-    public CdsHookService cdsHookService(CdsRules rules, FeedbackStore feedback, Clock clock) {
-        return rules.service(feedback, clock);
+    public CdsMetrics cdsMetrics(MeterRegistry registry) {
+        return new CdsMetrics(registry);
+    }
+
+    @Bean
+    public CdsHookService cdsHookService(CdsRules rules, FeedbackStore feedback, CdsMetrics metrics, Clock clock) {
+        return rules.service(new CountedCardLog(feedback, metrics), clock);
     }
 
     @Bean(destroyMethod = "close")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,6 +40,7 @@ public class CdsHooksController {
     private final ObjectMapper json;
     private final long maxBodyBytes;
     private final Optional<CdsAccessAudit> audit;
+    private final CdsMetrics metrics;
 
     public CdsHooksController(
             CdsHookService service,
@@ -46,8 +49,10 @@ public class CdsHooksController {
             FeedbackStore feedback,
             ObjectMapper json,
             CdsHooksProperties properties,
-            Optional<CdsAccessAudit> audit) {
+            Optional<CdsAccessAudit> audit,
+            CdsMetrics metrics) {
         this.audit = audit;
+        this.metrics = metrics;
         this.service = service;
         this.catalogue = catalogue;
         this.dataSources = dataSources;
@@ -67,6 +72,9 @@ public class CdsHooksController {
             @RequestHeader(name = "Accept-Language", required = false) String acceptLanguage,
             HttpServletRequest request) {
         CdsServiceCatalogue.CdsService cdsService = service(id);
+        // timed from here: an unknown service id is the client's typo, not a service to keep a histogram for
+        Timer.Sample timing = metrics.start();
+        HttpStatusCode status = HttpStatus.OK;
         JsonNode body = null;
         try {
             body = body(request);
@@ -79,11 +87,15 @@ public class CdsHooksController {
             recordAccess(request, id, body, 0);
             return response;
         } catch (CdsException e) {
+            status = e.status();
             recordAccess(request, id, body, e.status().is5xxServerError() ? 8 : 4);
             throw e;
         } catch (RuntimeException e) {
+            status = HttpStatus.INTERNAL_SERVER_ERROR;
             recordAccess(request, id, body, 8);
             throw e;
+        } finally {
+            metrics.called(timing, id, status);
         }
     }
 
@@ -107,7 +119,9 @@ public class CdsHooksController {
             throw CdsException.badRequest("missing-feedback", "'feedback' must be an array");
         }
         for (JsonNode entry : entries) {
-            feedback.record(id, feedbackEntry(entry));
+            FeedbackStore.Feedback given = feedbackEntry(entry);
+            String rule = feedback.record(id, given).orElse(CdsMetrics.UNKNOWN_RULE);
+            metrics.feedback(rule, given.outcome());
         }
         return json.createObjectNode();
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -84,7 +85,8 @@ public final class FeedbackStore implements CardLog {
             String userComment,
             Instant outcomeAt) {}
 
-    public void record(String serviceId, Feedback feedback) {
+    /** @return the rule whose card the feedback is on, empty for a card this server did not show */
+    public Optional<String> record(String serviceId, Feedback feedback) {
         List<String> rule = jdbc.queryForList(
                 "SELECT rule_id FROM pccds_card_shown WHERE card_uuid = ?", String.class, feedback.cardUuid());
         Timestamp now = Timestamp.from(Instant.now());
@@ -113,6 +115,7 @@ public final class FeedbackStore implements CardLog {
                     suggestionRule.isEmpty() ? null : suggestionRule.get(0),
                     now);
         }
+        return rule.stream().findFirst();
     }
 
     /**

@@ -28,10 +28,15 @@ public class EvaluateMeasureProvider implements FhirOperationProvider {
     private final IndicatorCalculator calculator;
     private final SwedishCalendar calendar;
     private final MeasureReportWriter writer;
+    private final EvaluationTimer timer;
 
     public EvaluateMeasureProvider(
-            MeasureCatalogue catalogue, IndicatorCalculator calculator, SwedishCalendar calendar) {
+            MeasureCatalogue catalogue,
+            IndicatorCalculator calculator,
+            SwedishCalendar calendar,
+            EvaluationTimer timer) {
         this.catalogue = catalogue;
+        this.timer = timer;
         this.calculator = calculator;
         this.calendar = calendar;
         this.writer = new MeasureReportWriter(calendar);
@@ -59,7 +64,10 @@ public class EvaluateMeasureProvider implements FhirOperationProvider {
         if (reportType != null && !subjectList && !"summary".equals(reportType.getValue())) {
             throw new InvalidRequestException("reportType must be 'summary' or 'subject-list'");
         }
-        IndicatorResult result = calculator.evaluate(entry.indicator(), start, end, unit, subjectList);
+        IndicatorResult result = timer.time(
+                entry,
+                EvaluationTimer.EVALUATE_MEASURE,
+                () -> calculator.evaluate(entry.indicator(), start, end, unit, subjectList));
         return writer.write(entry.measure(), result, start, end, unit, subjectList);
     }
 

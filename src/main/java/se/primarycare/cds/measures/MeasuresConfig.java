@@ -2,6 +2,7 @@ package se.primarycare.cds.measures;
 
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,14 +189,20 @@ public class MeasuresConfig {
     }
 
     @Bean
-    public EvaluateMeasureProvider evaluateMeasureProvider(MeasureCatalogue catalogue, IndicatorCalculator calculator) {
-        return new EvaluateMeasureProvider(catalogue, calculator, calendar);
+    public EvaluationTimer evaluationTimer(MeterRegistry registry) {
+        return new EvaluationTimer(registry);
+    }
+
+    @Bean
+    public EvaluateMeasureProvider evaluateMeasureProvider(
+            MeasureCatalogue catalogue, IndicatorCalculator calculator, EvaluationTimer timer) {
+        return new EvaluateMeasureProvider(catalogue, calculator, calendar, timer);
     }
 
     @Bean
     public RunChartProvider runChartProvider(
-            MeasureCatalogue catalogue, MeasureDataPort data, IndicatorVocabulary vocabulary) {
-        return new RunChartProvider(catalogue, data, vocabulary);
+            MeasureCatalogue catalogue, MeasureDataPort data, IndicatorVocabulary vocabulary, EvaluationTimer timer) {
+        return new RunChartProvider(catalogue, data, vocabulary, timer);
     }
 
     @Bean

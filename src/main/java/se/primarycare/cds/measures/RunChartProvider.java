@@ -47,9 +47,12 @@ public class RunChartProvider implements FhirOperationProvider {
     private final MeasureCatalogue catalogue;
     private final MeasureDataPort data;
     private final IndicatorVocabulary vocabulary;
+    private final EvaluationTimer timer;
 
-    public RunChartProvider(MeasureCatalogue catalogue, MeasureDataPort data, IndicatorVocabulary vocabulary) {
+    public RunChartProvider(
+            MeasureCatalogue catalogue, MeasureDataPort data, IndicatorVocabulary vocabulary, EvaluationTimer timer) {
         this.catalogue = catalogue;
+        this.timer = timer;
         this.data = data;
         this.vocabulary = vocabulary;
     }
@@ -64,7 +67,6 @@ public class RunChartProvider implements FhirOperationProvider {
         MeasureCatalogue.Entry entry = catalogue
                 .entry(measureId)
                 .orElseThrow(() -> new ResourceNotFoundException("Measure/" + measureId + " is not an indicator"));
-        Indicator indicator = entry.indicator();
         YearMonth first = month("from", from);
         YearMonth last = month("to", to);
         if (first.isAfter(last) || first.plusMonths(MAX_MONTHS).isBefore(last)) {
@@ -72,6 +74,11 @@ public class RunChartProvider implements FhirOperationProvider {
                     "from must not be after to, and the range at most " + MAX_MONTHS + " months");
         }
         String unit = MeasureSubjects.unit(subject);
+        return timer.time(entry, EvaluationTimer.RUN_CHART, () -> chart(entry, first, last, unit));
+    }
+
+    private Parameters chart(MeasureCatalogue.Entry entry, YearMonth first, YearMonth last, String unit) {
+        Indicator indicator = entry.indicator();
         // a month is both a point and the "year before" of a later point: evaluate each month once, from facts
         // read once for the whole chart
         IndicatorCalculator calculator =

@@ -33,7 +33,7 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Who may call what. The FHIR API needs a bearer JWT from the configured issuer (401 without one, 403 when its
  * SMART scopes do not cover the interaction: {@link SmartScopeInterceptor}). Public: the CapabilityStatement, the
- * SMART configuration, health probes and the dashboard's static files. CDS Hooks calls carry the EHR's own JWT,
+ * SMART configuration, health probes, Prometheus metrics and the dashboard's static files. CDS Hooks calls carry the EHR's own JWT,
  * checked by {@link CdsJwtFilter}, so Spring Security lets them through.
  */
 @Configuration
@@ -48,6 +48,9 @@ public class ApiSecurityConfig {
         "/actuator/health",
         "/actuator/health/**",
         "/actuator/info",
+        // scraped by Prometheus without a token; no patient data in it, and production serves it on the management
+        // port that the load balancer does not expose (application.yaml, docs/metrics.md)
+        "/actuator/prometheus",
         "/cds-services",
         "/cds-services/**",
         "/cds-feedback/summary",
