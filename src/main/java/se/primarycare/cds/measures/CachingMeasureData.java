@@ -43,7 +43,8 @@ public final class CachingMeasureData implements MeasureDataPort {
 
     @Override
     public List<ListedCount> listedCounts(String unit, LocalDate listedOn) {
-        String key = version.current() + "|" + unit + "|" + listedOn;
+        String current = version.current();
+        String key = current + "|" + unit + "|" + listedOn;
         synchronized (counts) {
             List<ListedCount> cached = counts.get(key);
             if (cached != null) {
@@ -52,7 +53,7 @@ public final class CachingMeasureData implements MeasureDataPort {
         }
         List<ListedCount> fresh = List.copyOf(delegate.listedCounts(unit, listedOn));
         synchronized (counts) {
-            counts.keySet().removeIf(k -> !k.startsWith(version.current() + "|"));
+            counts.keySet().removeIf(k -> !k.startsWith(current + "|"));
             counts.put(key, fresh);
         }
         return fresh;

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.hl7.fhir.r4.model.Measure;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.springframework.beans.factory.ObjectProvider;
@@ -71,8 +72,8 @@ public class MeasuresConfig {
     }
 
     @Bean
-    public ReadModelVersion readModelVersion() {
-        return new ReadModelVersion();
+    public ReadModelVersion readModelVersion(DataSource dataSource) {
+        return ReadModelVersion.shared(dataSource);
     }
 
     @Bean

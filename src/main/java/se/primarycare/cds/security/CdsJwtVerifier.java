@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks the bearer JWT an EHR sends with a CDS Hooks call: signed with ES384 or RS384 (never {@code none} or an
@@ -44,11 +43,12 @@ public final class CdsJwtVerifier {
     private final Map<String, CdsJwtProperties.Issuer> issuers = new HashMap<>();
     private final Map<String, URI> jwksUris = new HashMap<>();
     private final Map<String, JWKSource<SecurityContext>> keySources = new HashMap<>();
-    private final Map<String, Instant> seenJti = new ConcurrentHashMap<>();
+    private final TokenReplayGuard usedTokens;
     private final long skewSeconds;
     private final Clock clock;
 
-    public CdsJwtVerifier(CdsJwtProperties properties, Clock clock) {
+    public CdsJwtVerifier(CdsJwtProperties properties, Clock clock, TokenReplayGuard usedTokens) {
+        this.usedTokens = usedTokens;
         this.skewSeconds = properties.effectiveSkewSeconds();
         this.clock = clock;
         for (CdsJwtProperties.Issuer issuer : properties.issuers()) {
@@ -161,8 +161,7 @@ public final class CdsJwtVerifier {
         if (jti == null || jti.isBlank()) {
             return Optional.of("no jti");
         }
-        seenJti.values().removeIf(until -> until.isBefore(now));
-        if (seenJti.putIfAbsent(claims.getIssuer() + "|" + jti, exp.toInstant().plusSeconds(skewSeconds)) != null) {
+        if (!usedTokens.firstUse(claims.getIssuer() + "|" + jti, exp.toInstant().plusSeconds(skewSeconds), now)) {
             return Optional.of("jti replayed");
         }
         return Optional.empty();

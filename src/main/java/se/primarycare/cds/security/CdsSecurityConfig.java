@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
@@ -58,9 +59,13 @@ public class CdsSecurityConfig {
     }
 
     @Bean
-    public FilterRegistrationBean<CdsJwtFilter> cdsJwtFilter(CdsJwtProperties properties, Clock clock) {
+    public FilterRegistrationBean<CdsJwtFilter> cdsJwtFilter(
+            CdsJwtProperties properties, Clock clock, JdbcTemplate jdbc) {
+        // The used tokens live in the database all instances share, so a token replayed on another one is refused.
+        TokenReplayGuard usedTokens =
+                properties.enabled() ? new JdbcTokenReplayGuard(jdbc) : TokenReplayGuard.inMemory();
         FilterRegistrationBean<CdsJwtFilter> registration = new FilterRegistrationBean<>(
-                new CdsJwtFilter(new CdsJwtVerifier(properties, clock), properties.audiences()));
+                new CdsJwtFilter(new CdsJwtVerifier(properties, clock, usedTokens), properties.audiences()));
         registration.addUrlPatterns("/cds-services/*");
         registration.setName("cdsJwtFilter");
         registration.setOrder(JWT_ORDER);

@@ -27,7 +27,7 @@ class CachingMeasureDataTest {
     @Test
     void listedCountsAreReadOnceUntilTheReadModelChanges() {
         CountingPort port = new CountingPort();
-        ReadModelVersion version = new ReadModelVersion();
+        ReadModelVersion version = ReadModelVersion.local();
         CachingMeasureData cache = new CachingMeasureData(port, version);
 
         cache.listedCounts("vc1", END);

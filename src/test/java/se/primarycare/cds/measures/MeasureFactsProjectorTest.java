@@ -54,7 +54,7 @@ class MeasureFactsProjectorTest {
         dataSource.setURL("jdbc:h2:mem:facts-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         jdbc = new JdbcTemplate(dataSource);
         new MeasureFactsTables(jdbc).create();
-        projector = new MeasureFactsProjector(jdbc, new ReadModelVersion(), SwedishCalendar.sweden());
+        projector = new MeasureFactsProjector(jdbc, ReadModelVersion.local(), SwedishCalendar.sweden());
         Patient patient = new Patient();
         patient.setId("Patient/p1");
         patient.setBirthDateElement(new DateType("1980-05-05"));

@@ -64,7 +64,8 @@ class CdsJwtVerifierJkuTest {
         return new CdsJwtVerifier(
                 new CdsJwtProperties(
                         true, List.of(new CdsJwtProperties.Issuer(TestEhrTokens.ISSUER, jwks, jwksUri)), List.of(), 60),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                TokenReplayGuard.inMemory());
     }
 
     private static java.util.Optional<String> problem(CdsJwtVerifier verifier, String token) {

@@ -32,24 +32,34 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public static ServerProcess start(List<String> args, Path log) throws Exception {
-        return start(List.of("-cp", classPath(), "se.primarycare.cds.PrimaryCareCdsApplication"), args, log);
+        return start(List.of("-cp", classPath(), "se.primarycare.cds.PrimaryCareCdsApplication"), args, log, true);
+    }
+
+    /** With the security of the tests' configuration (test identity provider and test EHR), as in production. */
+    public static ServerProcess startSecured(List<String> args, Path log) throws Exception {
+        return start(List.of("-cp", classPath(), "se.primarycare.cds.PrimaryCareCdsApplication"), args, log, false);
+    }
+
+    public int port() {
+        return port;
     }
 
     /** A server from a built jar, e.g. an earlier version of this server as a benchmark peer. */
     public static ServerProcess startJar(Path jar, List<String> args, Path log) throws Exception {
-        return start(List.of("-jar", jar.toString()), args, log);
+        return start(List.of("-jar", jar.toString()), args, log, true);
     }
 
-    private static ServerProcess start(List<String> launcher, List<String> args, Path log) throws Exception {
+    private static ServerProcess start(List<String> launcher, List<String> args, Path log, boolean securityOff)
+            throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC", "-Xmx1g"));
         command.addAll(launcher);
-        command.addAll(List.of(
-                "--server.port=" + port,
-                // benchmarks measure the server's work, not token handling: both checks off, as in the dev profile
-                "--primarycare.security.enabled=false",
-                "--primarycare.cds.security.enabled=false"));
+        command.add("--server.port=" + port);
+        if (securityOff) {
+            // benchmarks measure the server's work, not token handling: both checks off, as in the dev profile
+            command.addAll(List.of("--primarycare.security.enabled=false", "--primarycare.cds.security.enabled=false"));
+        }
         command.addAll(args);
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command)
