@@ -69,6 +69,16 @@ public class CdsHooksConfig {
         return rules.service(new CountedCardLog(feedback, metrics), clock);
     }
 
+    @Bean
+    public CdsWarmUp cdsWarmUp(
+            CdsRules rules,
+            CdsServiceCatalogue catalogue,
+            ObjectMapper json,
+            Clock clock,
+            org.springframework.boot.web.context.WebServerApplicationContext web) {
+        return new CdsWarmUp(rules, catalogue, json, clock, web);
+    }
+
     @Bean(destroyMethod = "close")
     public LocalFhirStore localFhirStore(FhirContext fhirContext, DaoRegistry daos, MatchUrlService matchUrls) {
         return new LocalFhirStore(fhirContext, daos, matchUrls, properties.localFetchThreads());

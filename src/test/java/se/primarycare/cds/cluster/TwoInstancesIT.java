@@ -86,7 +86,7 @@ class TwoInstancesIT {
 
     private static void aTokenUsedOnOneIsRefusedOnTheOther(CdsHttp onA, CdsHttp onB) throws Exception {
         String request = new ObjectMapper()
-                .readTree(Files.readString(Path.of("docs/examples/order-sign-diazepam-anxiety.json")))
+                .readTree(Files.readString(Path.of("cds-services/examples/order-sign-diazepam-anxiety.json")))
                 .toString();
         Map<String, String> once = Map.of("Authorization", "Bearer " + TestEhrTokens.valid(SERVICE));
         assertThat(onA.post("/cds-services/primarycare-order-sign", request, once)

@@ -54,6 +54,11 @@ public final class ServerProcess implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC", "-Xmx1g"));
+        // set by the integration tests' runner only: benchmarks measure the server as operators run it
+        String testFlags = System.getProperty("primarycare.test.server-jvm-flags", "");
+        if (!testFlags.isBlank()) {
+            command.addAll(List.of(testFlags.trim().split("\\s+")));
+        }
         command.addAll(launcher);
         command.add("--server.port=" + port);
         if (securityOff) {
