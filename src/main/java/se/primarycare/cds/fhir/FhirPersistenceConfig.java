@@ -2,6 +2,7 @@ package se.primarycare.cds.fhir;
 
 import ca.uhn.fhir.batch2.jobs.config.Batch2JobsConfig;
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.IDaoRegistry;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
@@ -132,6 +133,13 @@ public class FhirPersistenceConfig {
         factory.setJpaPropertyMap(props);
         factory.setDataSource(dataSource);
         return factory;
+    }
+
+    @Bean
+    public InlineCountSearches inlineCountSearches(IInterceptorService interceptors) {
+        InlineCountSearches inline = new InlineCountSearches();
+        interceptors.registerInterceptor(inline);
+        return inline;
     }
 
     @Primary

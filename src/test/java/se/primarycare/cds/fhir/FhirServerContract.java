@@ -23,7 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import se.primarycare.cds.support.FhirHttp;
 import se.primarycare.cds.support.Fixtures;
 import se.primarycare.cds.support.MeasureReports;
@@ -46,6 +48,9 @@ abstract class FhirServerContract {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     FhirHttp fhir;
     String unitA;
@@ -113,6 +118,26 @@ abstract class FhirServerContract {
         assertThat(ids("Condition?code:in=" + encode(ANXIETY_VALUE_SET)))
                 .isEqualTo(ids("Condition?code:below=" + encode(ICD + "|F40-F48")))
                 .containsAll(anxietyDiagnoses);
+    }
+
+    /**
+     * A count is one COUNT query in the request's thread (InlineCountSearches): no search row is stored for it,
+     * while a search that returns resources still stores one (its pages are read from it).
+     */
+    @Test
+    void aCountIsAnsweredWithoutStoringASearch() {
+        String neverAskedBefore = "Condition?code:in=" + encode(ANXIETY_VALUE_SET) + "&_tag="
+                + encode("urn:primarycare:test|" + UUID.randomUUID());
+        int stored = storedSearches();
+        assertThat(fhir.count(neverAskedBefore)).isZero();
+        assertThat(storedSearches()).isEqualTo(stored);
+
+        fhir.searchAll(neverAskedBefore);
+        assertThat(storedSearches()).isGreaterThan(stored);
+    }
+
+    private int storedSearches() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM HFJ_SEARCH", Integer.class);
     }
 
     @Test
