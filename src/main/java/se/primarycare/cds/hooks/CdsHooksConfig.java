@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -75,7 +76,7 @@ public class CdsHooksConfig {
             CdsServiceCatalogue catalogue,
             ObjectMapper json,
             Clock clock,
-            org.springframework.boot.web.context.WebServerApplicationContext web) {
+            WebServerApplicationContext web) {
         return new CdsWarmUp(rules, catalogue, json, clock, web);
     }
 
