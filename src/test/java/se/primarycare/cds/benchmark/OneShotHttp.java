@@ -32,4 +32,22 @@ final class OneShotHttp {
             return statusLine.startsWith("HTTP/1.1 ") ? Integer.parseInt(statusLine.substring(9, 12)) : -1;
         }
     }
+
+    /** A GET on a new connection; the whole response (head and body) as text. */
+    static String get(int port, String pathAndQuery) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setTcpNoDelay(true);
+            OutputStream out = socket.getOutputStream();
+            String head = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost:" + port
+                    + "\r\nAccept: application/fhir+json\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n";
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!response.startsWith("HTTP/1.1 200")) {
+                throw new IOException("GET " + pathAndQuery + " answered "
+                        + response.lines().findFirst().orElse(""));
+            }
+            return response;
+        }
+    }
 }

@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 /** The server started as its own JVM for a benchmark, so boot time and memory are those an operator sees. */
 public final class ServerProcess implements AutoCloseable {
 
+    private static final String READINESS = "/actuator/health/readiness";
+
     private final Process process;
     final int port;
     public final double bootSeconds;
@@ -32,12 +34,41 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public static ServerProcess start(List<String> args, Path log) throws Exception {
-        return start(List.of("-cp", classPath(), "se.primarycare.cds.PrimaryCareCdsApplication"), args, log, true);
+        return start(
+                List.of("-cp", classPath(), "se.primarycare.cds.PrimaryCareCdsApplication"),
+                args,
+                log,
+                true,
+                READINESS);
+    }
+
+    /** This server from a built jar, measured as an operator runs it. */
+    public static ServerProcess startThisJar(Path jar, List<String> jvmFlags, List<String> args, Path log)
+            throws Exception {
+        List<String> launcher = new ArrayList<>(jvmFlags);
+        launcher.addAll(List.of("-jar", jar.toString()));
+        return start(launcher, args, log, true, READINESS);
+    }
+
+    /**
+     * Another FHIR server (HAPI's jpaserver-starter) as a benchmark peer: ready when {@code /fhir/metadata}
+     * answers, with no arguments of this server's own.
+     */
+    public static ServerProcess startPeer(Path war, List<String> jvmFlags, List<String> args, Path log)
+            throws Exception {
+        List<String> launcher = new ArrayList<>(jvmFlags);
+        launcher.addAll(List.of("-jar", war.toString()));
+        return start(launcher, args, log, false, "/fhir/metadata");
     }
 
     /** With the security of the tests' configuration (test identity provider and test EHR), as in production. */
     public static ServerProcess startSecured(List<String> args, Path log) throws Exception {
-        return start(List.of("-cp", classPath(), "se.primarycare.cds.PrimaryCareCdsApplication"), args, log, false);
+        return start(
+                List.of("-cp", classPath(), "se.primarycare.cds.PrimaryCareCdsApplication"),
+                args,
+                log,
+                false,
+                READINESS);
     }
 
     public int port() {
@@ -46,14 +77,18 @@ public final class ServerProcess implements AutoCloseable {
 
     /** A server from a built jar, e.g. an earlier version of this server as a benchmark peer. */
     public static ServerProcess startJar(Path jar, List<String> args, Path log) throws Exception {
-        return start(List.of("-jar", jar.toString()), args, log, true);
+        return start(List.of("-jar", jar.toString()), args, log, true, READINESS);
     }
 
-    private static ServerProcess start(List<String> launcher, List<String> args, Path log, boolean securityOff)
+    private static ServerProcess start(
+            List<String> launcher, List<String> args, Path log, boolean securityOff, String readyPath)
             throws Exception {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC", "-Xmx1g"));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (launcher.stream().noneMatch(flag -> flag.startsWith("-Xmx"))) {
+            command.addAll(List.of("-XX:+UseSerialGC", "-Xmx1g"));
+        }
         // set by the integration tests' runner only: benchmarks measure the server as operators run it
         String testFlags = System.getProperty("primarycare.test.server-jvm-flags", "");
         if (!testFlags.isBlank()) {
@@ -71,7 +106,7 @@ public final class ServerProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        waitForReady("http://localhost:" + port + "/actuator/health/readiness", process);
+        waitForReady("http://localhost:" + port + readyPath, process);
         return new ServerProcess(process, port, (System.nanoTime() - started) / 1e9);
     }
 
