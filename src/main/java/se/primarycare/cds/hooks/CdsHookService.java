@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,7 @@ public final class CdsHookService {
         PatientFacts patient = facts.map(request.patientId(), today, loader.load(request, dataSource), draftOrders);
         Map<String, MedicationRequest> draftResources = new LinkedHashMap<>();
         orders.forEach(d -> draftResources.put(d.order().id(), d.resource()));
-        List<CardLog.Shown> shown = new java.util.ArrayList<>();
+        List<CardLog.Shown> shown = new ArrayList<>();
         for (CardResult card : engine.evaluate(service.hook(), patient, request.language())) {
             CardWriter.Written written = cards.write(card, draftResources, today);
             shown.add(new CardLog.Shown(card.rules(), written));

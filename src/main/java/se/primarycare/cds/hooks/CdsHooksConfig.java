@@ -56,8 +56,8 @@ public class CdsHooksConfig {
     }
 
     @Bean
-    public FeedbackStore feedbackStore(JdbcTemplate jdbc) {
-        return new FeedbackStore(jdbc);
+    public FeedbackStore feedbackStore(JdbcTemplate jdbc, CdsMetrics metrics) {
+        return new FeedbackStore(jdbc, metrics.cardLogLag());
     }
 
     @Bean

@@ -3,7 +3,9 @@ package se.primarycare.cds.hooks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.http.HttpStatusCode;
 
 /**
@@ -51,6 +53,14 @@ public final class CdsMetrics {
                     .register(registry)
                     .increment();
         }
+    }
+
+    /** Told how long each call's shown cards waited from the response to their row in the card log. */
+    public Consumer<Duration> cardLogLag() {
+        Timer lag = Timer.builder("cds.card.log.lag")
+                .description("Time from a call's cards shown to their card-log rows written")
+                .register(registry);
+        return lag::record;
     }
 
     /** One feedback entry: {@code accepted} or {@code overridden}, for the rule whose card it was. */

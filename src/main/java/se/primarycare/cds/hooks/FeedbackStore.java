@@ -1,15 +1,21 @@
 package se.primarycare.cds.hooks;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import se.primarycare.cds.writebehind.WriteBehindQueue;
 
 /**
  * Which cards were shown and what clinicians did with them, in tables of the application's database (so it
@@ -17,12 +23,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * budget merges advice), so every rule of a card and the rule of every suggestion is kept: feedback on a card
  * counts for each rule it spoke for, and an accepted suggestion counts for its own rule.
  */
-public final class FeedbackStore implements CardLog {
+public final class FeedbackStore implements CardLog, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedbackStore.class);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
 
-    public FeedbackStore(JdbcTemplate jdbc) {
+    private final WriteBehindQueue<ShownCall> queue;
+
+    /** @param writeLag told how long each call's cards waited from shown to stored */
+    public FeedbackStore(JdbcTemplate jdbc, Consumer<Duration> writeLag) {
+        this.queue = new WriteBehindQueue<>("card-log-writer", this::write, 10_000, 200, 100, writeLag);
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
         jdbc.execute("CREATE TABLE IF NOT EXISTS pccds_card_shown ("
@@ -44,35 +56,71 @@ public final class FeedbackStore implements CardLog {
                 + "card_uuid VARCHAR(64) NOT NULL, rule_id VARCHAR(100), received_at TIMESTAMP NOT NULL)");
     }
 
-    /** All cards of a call in one transaction: three batched inserts, one commit. */
+    /**
+     * Queues the cards of a call: the CDS response does not wait for their commit. They are written in batches
+     * by a background thread; {@link #record} and {@link #summary} first wait for everything queued before them.
+     */
     @Override
     public void shown(String serviceId, List<CardLog.Shown> cards) {
-        Timestamp now = Timestamp.from(Instant.now());
+        queue.add(new ShownCall(serviceId, cards, Timestamp.from(Instant.now())));
+    }
+
+    private record ShownCall(String serviceId, List<CardLog.Shown> cards, Timestamp at) {}
+
+    /** The cards of many calls in one transaction: three batched inserts, one commit. */
+    private void write(List<ShownCall> calls) {
         List<Object[]> cardRows = new ArrayList<>();
         List<Object[]> ruleRows = new ArrayList<>();
         List<Object[]> suggestionRows = new ArrayList<>();
-        for (CardLog.Shown shown : cards) {
-            String uuid = shown.card().uuid();
-            cardRows.add(new Object[] {uuid, serviceId, shown.rules().get(0), now});
-            for (int i = 0; i < shown.rules().size(); i++) {
-                ruleRows.add(new Object[] {uuid, shown.rules().get(i), i});
+        for (ShownCall call : calls) {
+            for (CardLog.Shown shown : call.cards()) {
+                String uuid = shown.card().uuid();
+                cardRows.add(new Object[] {uuid, call.serviceId(), shown.rules().get(0), call.at()});
+                for (int i = 0; i < shown.rules().size(); i++) {
+                    ruleRows.add(new Object[] {uuid, shown.rules().get(i), i});
+                }
+                shown.card()
+                        .suggestionRules()
+                        .forEach((suggestion, rule) -> suggestionRows.add(new Object[] {suggestion, uuid, rule}));
             }
-            shown.card()
-                    .suggestionRules()
-                    .forEach((suggestion, rule) -> suggestionRows.add(new Object[] {suggestion, uuid, rule}));
         }
-        transactions.executeWithoutResult(status -> {
-            jdbc.batchUpdate(
-                    "INSERT INTO pccds_card_shown (card_uuid, service_id, rule_id, shown_at) VALUES (?, ?, ?, ?)",
-                    cardRows);
-            jdbc.batchUpdate(
-                    "INSERT INTO pccds_card_rule (card_uuid, rule_id, rule_position) VALUES (?, ?, ?)", ruleRows);
-            if (!suggestionRows.isEmpty()) {
+        try {
+            transactions.executeWithoutResult(status -> {
                 jdbc.batchUpdate(
-                        "INSERT INTO pccds_suggestion_shown (suggestion_uuid, card_uuid, rule_id) VALUES (?, ?, ?)",
-                        suggestionRows);
-            }
-        });
+                        "INSERT INTO pccds_card_shown (card_uuid, service_id, rule_id, shown_at) VALUES (?, ?, ?, ?)",
+                        cardRows);
+                jdbc.batchUpdate(
+                        "INSERT INTO pccds_card_rule (card_uuid, rule_id, rule_position) VALUES (?, ?, ?)", ruleRows);
+                if (!suggestionRows.isEmpty()) {
+                    jdbc.batchUpdate(
+                            "INSERT INTO pccds_suggestion_shown (suggestion_uuid, card_uuid, rule_id) VALUES (?, ?, ?)",
+                            suggestionRows);
+                }
+            });
+        } catch (RuntimeException e) {
+            // the cards were shown; only their statistics are missing. Said loudly, once per batch.
+            log.error("Card log: {} shown cards could not be stored: {}", cardRows.size(), e.toString());
+        }
+    }
+
+    @Override
+    public void start() {
+        queue.start();
+    }
+
+    @Override
+    public void stop() {
+        queue.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return queue.isRunning();
+    }
+
+    @Override
+    public int getPhase() {
+        return queue.getPhase();
     }
 
     /** One feedback entry of the CDS Hooks feedback request; {@code acceptedSuggestions} by suggestion uuid. */
@@ -87,6 +135,7 @@ public final class FeedbackStore implements CardLog {
 
     /** @return the rule whose card the feedback is on, empty for a card this server did not show */
     public Optional<String> record(String serviceId, Feedback feedback) {
+        queue.flush();
         List<String> rule = jdbc.queryForList(
                 "SELECT rule_id FROM pccds_card_shown WHERE card_uuid = ?", String.class, feedback.cardUuid());
         Timestamp now = Timestamp.from(Instant.now());
@@ -123,6 +172,7 @@ public final class FeedbackStore implements CardLog {
      * outcomes of those cards, suggestions of the rule accepted, and the most given override reasons.
      */
     public List<Map<String, Object>> summary() {
+        queue.flush();
         Map<String, Map<String, Object>> byRule = new LinkedHashMap<>();
         jdbc.query(
                 "SELECT rule_id, COUNT(*), SUM(CASE WHEN rule_position > 0 THEN 1 ELSE 0 END) FROM pccds_card_rule "
