@@ -16,6 +16,7 @@ import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -25,8 +26,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class FhirEndpointConfig {
 
+    /**
+     * HAPI's servlet, held in a type that is not a {@code Servlet}: Spring Boot creates every servlet bean while it
+     * creates the web server, before bean types are cached, which made HAPI's DAOs and providers most of the start
+     * time (see {@link LateBoundServlet}).
+     */
+    public record FhirEndpoint(RestfulServer server) {}
+
     @Bean
-    public RestfulServer fhirRestfulServer(
+    public FhirEndpoint fhirEndpoint(
             IFhirSystemDao<?, ?> systemDao,
             ResourceProviderFactory resourceProviders,
             IJpaSystemProvider systemProvider,
@@ -56,7 +64,7 @@ public class FhirEndpointConfig {
                 server, systemDao, storageSettings, searchParamRegistry, validationSupport));
         interceptors.forEach(server::registerInterceptor);
         operations.forEach(server::registerProvider);
-        return server;
+        return new FhirEndpoint(server);
     }
 
     @Bean
@@ -69,8 +77,9 @@ public class FhirEndpointConfig {
     }
 
     @Bean
-    public ServletRegistrationBean<RestfulServer> fhirServlet(RestfulServer server) {
-        ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
+    public ServletRegistrationBean<LateBoundServlet> fhirServlet(ObjectProvider<FhirEndpoint> endpoint) {
+        ServletRegistrationBean<LateBoundServlet> registration = new ServletRegistrationBean<>(
+                new LateBoundServlet(() -> endpoint.getObject().server()), "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);
         return registration;

@@ -3,7 +3,6 @@ package se.primarycare.cds.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.api.RequestTypeEnum;
-import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.exceptions.NotImplementedOperationException;
 import ca.uhn.fhir.rest.server.interceptor.ExceptionHandlingInterceptor;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
@@ -33,7 +32,7 @@ class RequestFailureLogIT {
     int port;
 
     @Autowired
-    RestfulServer server;
+    FhirEndpointConfig.FhirEndpoint endpoint;
 
     @Autowired
     RequestFailureLog failureLog;
@@ -101,7 +100,7 @@ class RequestFailureLogIT {
 
     private ServletRequestDetails request() {
         ServletRequestDetails request = new ServletRequestDetails();
-        request.setServer(server);
+        request.setServer(endpoint.server());
         request.setRequestType(RequestTypeEnum.GET);
         request.setRequestPath("Patient");
         return request;
