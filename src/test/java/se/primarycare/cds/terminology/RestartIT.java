@@ -83,6 +83,13 @@ class RestartIT {
             assertThat(benzo.get("overridden").asInt()).isEqualTo(1);
             assertThat(benzo.get("topOverrideReasons").get(0).get("code").asText())
                     .isEqualTo("non-drug-tried");
+
+            // someone edits a contract ValueSet through the API; the next start puts the file's content back
+            ValueSet edited = fhir.get("ValueSet/benzodiazepines").expectOk(ValueSet.class);
+            edited.setTitle("Ändrad via API");
+            fhir.put("ValueSet/benzodiazepines", FhirHttp.FHIR.newJsonParser().encodeResourceToString(edited))
+                    .expectOk(ValueSet.class);
+            assertThat(version(fhir, "ValueSet/benzodiazepines")).isEqualTo("2");
         }
 
         Path anxiety = profiles.resolve("ValueSet-anxiety.json");
@@ -93,6 +100,11 @@ class RestartIT {
             assertThat(fhir.get("ValueSet/anxiety").expectOk(ValueSet.class).getTitle())
                     .startsWith("Ändrad: ");
             assertThat(version(fhir, "CodeSystem/atc")).isEqualTo("1");
+            assertThat(version(fhir, "ValueSet/benzodiazepines")).isEqualTo("3");
+            assertThat(fhir.get("ValueSet/benzodiazepines")
+                            .expectOk(ValueSet.class)
+                            .getTitle())
+                    .isNotEqualTo("Ändrad via API");
         }
     }
 
