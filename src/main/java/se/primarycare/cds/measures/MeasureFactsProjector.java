@@ -45,7 +45,8 @@ public class MeasureFactsProjector {
 
     @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
     public void created(IBaseResource resource) {
-        project(resource);
+        // a new resource has no rows yet: no DELETE first (one round trip less per resource on PostgreSQL)
+        insert(resource);
     }
 
     @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
@@ -62,10 +63,17 @@ public class MeasureFactsProjector {
     /** Replaces the rows of one resource (also used by the rebuild). */
     public void project(IBaseResource resource) {
         String id = resource.getIdElement().getIdPart();
+        if (id != null) {
+            remove(resource.fhirType(), id);
+            insert(resource);
+        }
+    }
+
+    private void insert(IBaseResource resource) {
+        String id = resource.getIdElement().getIdPart();
         if (id == null) {
             return;
         }
-        remove(resource.fhirType(), id);
         version.changed();
         if (resource instanceof Patient patient) {
             jdbc.update(
