@@ -33,12 +33,12 @@ import se.primarycare.cds.fhir.contract.ContractSystems;
 @Interceptor
 public class MeasureFactsProjector {
 
-    private final JdbcTemplate jdbc;
+    private final ReadModelWrites writes;
     private final ReadModelVersion version;
     private final SwedishCalendar calendar;
 
     public MeasureFactsProjector(JdbcTemplate jdbc, ReadModelVersion version, SwedishCalendar calendar) {
-        this.jdbc = jdbc;
+        this.writes = new ReadModelWrites(jdbc);
         this.version = version;
         this.calendar = calendar;
     }
@@ -76,7 +76,7 @@ public class MeasureFactsProjector {
         }
         version.changed();
         if (resource instanceof Patient patient) {
-            jdbc.update(
+            writes.add(
                     "INSERT INTO pcm_patient (res_id, birth_date, gender, org_id, active, gp_id, pnr, name) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     id,
@@ -93,7 +93,7 @@ public class MeasureFactsProjector {
                             .orElse(null),
                     patient.hasName() ? patient.getNameFirstRep().getNameAsSingleString() : null);
         } else if (resource instanceof Practitioner practitioner) {
-            jdbc.update(
+            writes.add(
                     "INSERT INTO pcm_practitioner (res_id, hsa_id, name) VALUES (?, ?, ?)",
                     id,
                     practitioner.getIdentifier().stream()
@@ -104,7 +104,7 @@ public class MeasureFactsProjector {
                     practitioner.hasName() ? practitioner.getNameFirstRep().getNameAsSingleString() : null);
         } else if (resource instanceof ServiceRequest request) {
             for (Coding coding : codings(request.getCode(), ContractSystems.KVA)) {
-                jdbc.update(
+                writes.add(
                         "INSERT INTO pcm_service_request (res_id, patient_id, code, status, authored) "
                                 + "VALUES (?, ?, ?, ?, ?)",
                         id,
@@ -115,7 +115,7 @@ public class MeasureFactsProjector {
             }
         } else if (resource instanceof Condition condition) {
             for (Coding coding : codings(condition.getCode(), ContractSystems.ICD_10_SE)) {
-                jdbc.update(
+                writes.add(
                         "INSERT INTO pcm_diagnosis (res_id, patient_id, code, recorded) VALUES (?, ?, ?, ?)",
                         id,
                         idPart(condition.getSubject()),
@@ -126,7 +126,7 @@ public class MeasureFactsProjector {
             projectPrescription(id, request);
         } else if (resource instanceof Procedure procedure) {
             for (Coding coding : codings(procedure.getCode(), ContractSystems.KVA)) {
-                jdbc.update(
+                writes.add(
                         "INSERT INTO pcm_procedure (res_id, patient_id, code, status, performed) "
                                 + "VALUES (?, ?, ?, ?, ?)",
                         id,
@@ -143,7 +143,7 @@ public class MeasureFactsProjector {
             if (observation.hasEffectivePeriod()
                     && observation.getEffectivePeriod().hasStart()
                     && observation.getEffectivePeriod().hasEnd()) {
-                jdbc.update(
+                writes.add(
                         "INSERT INTO pcm_sick_leave (res_id, patient_id, start_date, end_date, focus_ids, extent) "
                                 + "VALUES (?, ?, ?, ?, ?, ?)",
                         id,
@@ -163,7 +163,7 @@ public class MeasureFactsProjector {
                     .map(Coding::getCode)
                     .findFirst()
                     .orElse(null);
-            jdbc.update(
+            writes.add(
                     "INSERT INTO pcm_care_plan (res_id, patient_id, status, created, category) VALUES (?, ?, ?, ?, ?)",
                     id,
                     idPart(plan.getSubject()),
@@ -177,7 +177,7 @@ public class MeasureFactsProjector {
         CodeableConcept medication =
                 request.hasMedicationCodeableConcept() ? request.getMedicationCodeableConcept() : new CodeableConcept();
         var dispense = request.getDispenseRequest();
-        jdbc.update(
+        writes.add(
                 "INSERT INTO pcm_prescription (res_id, patient_id, status, intent, authored, atc, product, "
                         + "quantity, repeats, reason_codes, reason_refs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id,
@@ -212,7 +212,7 @@ public class MeasureFactsProjector {
                     default -> null;
                 };
         if (table != null) {
-            jdbc.update("DELETE FROM " + table + " WHERE res_id = ?", id);
+            writes.add("DELETE FROM " + table + " WHERE res_id = ?", id);
         }
     }
 
