@@ -68,6 +68,9 @@ public class FhirPersistenceConfig {
         settings.setExpungeEnabled(false);
         // meta.source is not part of the contract; not storing it saves a row per resource version.
         settings.setStoreMetaSourceInformation(JpaStorageSettings.StoreMetaSourceInformationEnum.NONE);
+        // HFJ_SPIDX_IDENTITY only maps index hashes back to parameter names (for HAPI's optimised index storage,
+        // not used here); its background writer competed for the second core during start and ingest.
+        settings.setWriteToSearchParamIdentityTable(false);
         return settings;
     }
 
